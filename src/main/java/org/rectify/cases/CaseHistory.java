@@ -1,0 +1,91 @@
+package org.rectify.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The append-only trace of a case (全程留痕): steps and rule decisions. The database refuses edits. */
+@Component
+public class CaseHistory {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    CaseHistory(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** One step: who did what, in Chinese words a unit understands, with machine-readable details. */
+    public record Event(long id, OffsetDateTime occurredAt, String actor, String action, String summary,
+            Map<String, Object> details) {
+    }
+
+    /** A rule decision with its explanation. */
+    public record Decision(long id, String kind, OffsetDateTime madeAt, String ruleSetVersion, List<String> firedRules,
+            Map<String, Object> inputs, Map<String, Object> outcome, String explanation) {
+    }
+
+    public void record(long caseId, OffsetDateTime at, String actor, String action, String summary,
+            Map<String, ?> details) {
+        jdbc.sql("""
+                insert into case_event (case_id, occurred_at, actor, action, summary, details)
+                values (:caseId, :at, :actor, :action, :summary, cast(:details as jsonb))""")
+                .param("caseId", caseId).param("at", at).param("actor", actor).param("action", action)
+                .param("summary", summary).param("details", toJson(details))
+                .update();
+    }
+
+    public void recordDecision(long caseId, String kind, OffsetDateTime at, String ruleSetVersion,
+            List<String> firedRules, Map<String, ?> inputs, Map<String, ?> outcome, String explanation) {
+        jdbc.sql("""
+                insert into decision (case_id, kind, made_at, rule_set_version, fired_rules, inputs, outcome, explanation)
+                values (:caseId, :kind, :at, :version, :fired, cast(:inputs as jsonb), cast(:outcome as jsonb), :explanation)""")
+                .param("caseId", caseId).param("kind", kind).param("at", at).param("version", ruleSetVersion)
+                .param("fired", firedRules.toArray(String[]::new)).param("inputs", toJson(inputs))
+                .param("outcome", toJson(outcome)).param("explanation", explanation)
+                .update();
+    }
+
+    public List<Event> events(long caseId) {
+        return jdbc.sql("""
+                select id, occurred_at, actor, action, summary, details::text from case_event
+                where case_id = :caseId order by id""")
+                .param("caseId", caseId)
+                .query((rs, n) -> new Event(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), fromJson(rs.getString(6))))
+                .list();
+    }
+
+    public List<Decision> decisions(long caseId) {
+        return jdbc.sql("""
+                select id, kind, made_at, rule_set_version, fired_rules, inputs::text, outcome::text, explanation
+                from decision where case_id = :caseId order by id""")
+                .param("caseId", caseId)
+                .query((rs, n) -> new Decision(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                        rs.getString(4), List.of((String[]) rs.getArray(5).getArray()), fromJson(rs.getString(6)),
+                        fromJson(rs.getString(7)), rs.getString(8)))
+                .list();
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value == null ? Map.of() : value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot store history details as JSON", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> fromJson(String text) {
+        try {
+            return json.readValue(text, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("History details are not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.rectify.cases;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.rectify.catalog.Catalog;
+import org.rectify.catalog.Grid;
+import org.rectify.clock.BusinessClock;
+import org.rectify.security.CurrentUser;
+import org.rectify.web.UserFacingException;
+import org.springframework.stereotype.Component;
+
+/** The case as the API shows it, and who may see it. */
+@Component
+public class CaseViews {
+
+    public record Named(String code, String name) {
+    }
+
+    public record Location(String address, BigDecimal latitude, BigDecimal longitude, String gridCode, String gridName,
+            Named community, Named street) {
+    }
+
+    public record Rejection(String reason, String reasonLabel, String comment, String duplicateOf) {
+    }
+
+    public record PhotoView(long id, String stage, String fileName, String contentType, int sizeBytes, String sha256,
+            String url, String uploadedBy, OffsetDateTime uploadedAt) {
+    }
+
+    public record Summary(long id, String caseNumber, String status, String statusLabel, Named category,
+            String severityLabel, String sourceLabel, String title, String address, Named leadUnit,
+            OffsetDateTime deadline, boolean overdue, int reworkCount, OffsetDateTime createdAt) {
+    }
+
+    public record Detail(long id, String caseNumber, String status, String statusLabel, Named category,
+            String severity, String severityLabel, String source, String sourceLabel, String title, String description,
+            Location location, String reporter, String reporterName, String submittedBy, Named leadUnit,
+            List<Named> coUnits, OffsetDateTime deadline, boolean deadlineProvisional, boolean overdue,
+            int reworkCount, String processInstanceId, Rejection rejection, OffsetDateTime createdAt,
+            OffsetDateTime closedAt, List<PhotoView> photos, List<CaseHistory.Event> history,
+            List<CaseHistory.Decision> decisions) {
+    }
+
+    private final Catalog catalog;
+    private final Photos photos;
+    private final CaseHistory history;
+    private final BusinessClock clock;
+
+    CaseViews(Catalog catalog, Photos photos, CaseHistory history, BusinessClock clock) {
+        this.catalog = catalog;
+        this.photos = photos;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** Handlers see their own units' cases, reporters what they reported, the offices everything. */
+    public void requireVisible(RectificationCase c, CurrentUser user) {
+        if (!isVisible(c, user)) {
+            throw UserFacingException.forbidden("not-your-case", "案件 " + c.caseNumber() + " 不属于您的单位，您无权查看或办理");
+        }
+    }
+
+    public boolean isVisible(RectificationCase c, CurrentUser user) {
+        return user.seesAllCases() || c.involvesAnyOf(user.unitCodes()) || c.submittedBy().equals(user.id());
+    }
+
+    public Summary summary(RectificationCase c, Map<String, String> unitNames, Map<String, String> categoryNames) {
+        return new Summary(c.id(), c.caseNumber(), c.status().name(), c.status().chineseLabel(),
+                new Named(c.categoryCode(), categoryNames.getOrDefault(c.categoryCode(), c.categoryCode())),
+                c.severity().chineseLabel(), c.source().chineseLabel(), c.title(), c.address(),
+                c.leadUnitCode() == null ? null : new Named(c.leadUnitCode(), unitNames.getOrDefault(c.leadUnitCode(), c.leadUnitCode())),
+                c.deadline(), c.isOverdue(clock.now()), c.reworkCount(), c.createdAt());
+    }
+
+    public Detail detail(RectificationCase c) {
+        Grid grid = c.gridCode() == null ? null : catalog.grid(c.gridCode()).orElse(null);
+        Location location = new Location(c.address(), c.latitude(), c.longitude(), c.gridCode(),
+                grid == null ? null : grid.name(),
+                grid == null ? null : named(grid.communityCode()), grid == null ? null : named(grid.streetCode()));
+        Rejection rejection = c.rejectionReason() == null ? null : new Rejection(c.rejectionReason(),
+                CaseSteps.RejectionReason.valueOf(c.rejectionReason()).chineseLabel(), c.rejectionComment(),
+                c.duplicateOf());
+        List<PhotoView> photoViews = photos.list(c.id()).stream()
+                .map(p -> new PhotoView(p.id(), p.stage().name(), p.fileName(), p.contentType(), p.sizeBytes(),
+                        p.sha256(), "/api/photos/" + p.id(), p.uploadedBy(), p.uploadedAt()))
+                .toList();
+        return new Detail(c.id(), c.caseNumber(), c.status().name(), c.status().chineseLabel(),
+                new Named(c.categoryCode(), catalog.category(c.categoryCode()).map(cat -> cat.name()).orElse(c.categoryCode())),
+                c.severity().name(), c.severity().chineseLabel(), c.source().name(), c.source().chineseLabel(),
+                c.title(), c.description(), location, c.reporter(), c.reporterName(), c.submittedBy(),
+                named(c.leadUnitCode()), c.coUnitCodes().stream().map(this::named).toList(), c.deadline(),
+                c.deadlineProvisional(), c.isOverdue(clock.now()), c.reworkCount(), c.processInstanceId(), rejection,
+                c.createdAt(), c.closedAt(), photoViews, history.events(c.id()), history.decisions(c.id()));
+    }
+
+    private Named named(String unitCode) {
+        return unitCode == null ? null : new Named(unitCode, catalog.unitName(unitCode));
+    }
+}

@@ -1,0 +1,75 @@
+package org.rectify.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reference data every other feature looks up: units, categories and grid cells. Read from the database each time. */
+@Service
+public class Catalog {
+
+    private final JdbcClient jdbc;
+
+    Catalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Unit> units() {
+        return jdbc.sql("select code, name, kind, parent_code, leader_name from unit where active order by kind, code")
+                .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), Unit.Kind.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    public Optional<Unit> unit(String code) {
+        return units().stream().filter(u -> u.code().equals(code)).findFirst();
+    }
+
+    public Map<String, String> unitNames(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select code, name from unit where code in (:codes)")
+                .param("codes", codes)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public String unitName(String code) {
+        return code == null ? null : unitNames(List.of(code)).getOrDefault(code, code);
+    }
+
+    public List<Category> categories() {
+        return jdbc.sql("select code, name, default_unit_code from category where active order by code")
+                .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    public Optional<Category> category(String code) {
+        return jdbc.sql("select code, name, default_unit_code from category where active and code = :code")
+                .param("code", code)
+                .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    public List<Grid> grids() {
+        return jdbc.sql("""
+                select g.code, g.name, g.community_code, c.parent_code
+                from grid g join unit c on c.code = g.community_code order by g.code""")
+                .query((rs, n) -> new Grid(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public Optional<Grid> grid(String code) {
+        return grids().stream().filter(g -> g.code().equals(code)).findFirst();
+    }
+
+    public Map<String, Unit> unitsByCode() {
+        return units().stream().collect(Collectors.toMap(Unit::code, Function.identity()));
+    }
+}

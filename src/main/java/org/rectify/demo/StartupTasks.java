@@ -1,0 +1,34 @@
+package org.rectify.demo;
+
+import org.rectify.security.WorkflowIdentity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** At start: the demo organisation when asked for, then groups, authorizations and filters for whatever units exist. */
+@Component
+class StartupTasks implements ApplicationRunner {
+
+    private final DemoOrganisation demo;
+    private final WorkflowIdentity identity;
+    private final boolean demoEnabled;
+
+    StartupTasks(DemoOrganisation demo, WorkflowIdentity identity,
+            @Value("${rectify.demo.enabled:false}") boolean demoEnabled) {
+        this.demo = demo;
+        this.identity = identity;
+        this.demoEnabled = demoEnabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (demoEnabled) {
+            demo.loadCatalog();
+        }
+        identity.synchronise();
+        if (demoEnabled) {
+            demo.loadAccounts();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.rectify.security;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/** Reads people and their groups from Camunda's identity service, the one user store of Rectify. */
+@Component
+class CamundaIdentity {
+
+    private final IdentityService identityService;
+
+    CamundaIdentity(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    boolean passwordMatches(String userId, String password) {
+        return userId != null && password != null && identityService.checkPassword(userId, password);
+    }
+
+    Optional<CurrentUser> load(String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return Optional.empty();
+        }
+        List<String> groupIds = new ArrayList<>();
+        Set<String> units = new HashSet<>();
+        for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
+            groupIds.add(group.getId());
+            if (Roles.UNIT_GROUP_TYPE.equals(group.getType())) {
+                units.add(group.getId());
+            }
+        }
+        String name = ((user.getLastName() == null ? "" : user.getLastName())
+                + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+        return Optional.of(new CurrentUser(userId, name.isEmpty() ? userId : name, List.copyOf(groupIds),
+                Set.copyOf(units)));
+    }
+
+    static List<GrantedAuthority> authoritiesOf(CurrentUser user) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        if (user.isAdmin()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        }
+        if (user.isDispatcher()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_DISPATCHER"));
+        }
+        if (user.isSupervisor()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_SUPERVISOR"));
+        }
+        if (user.isDiscipline()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_DISCIPLINE"));
+        }
+        if (!user.unitCodes().isEmpty()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_HANDLER"));
+        }
+        return authorities;
+    }
+}

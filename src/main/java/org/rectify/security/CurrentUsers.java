@@ -1,0 +1,20 @@
+package org.rectify.security;
+
+import org.rectify.web.UserFacingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Who is asking, for the features that decide what a person may see and do. */
+@Component
+public class CurrentUsers {
+
+    public CurrentUser require() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
+            return user;
+        }
+        throw new UserFacingException(HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录");
+    }
+}

@@ -1,0 +1,60 @@
+package org.rectify.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.rectify.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * The API authenticates with HTTP Basic against Camunda's users (or reads through a Tasklist session); the
+ * Camunda webapps keep their own sign-in, session and CSRF protection, so their paths pass through.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaPasswordAuthenticationProvider passwords,
+            CamundaIdentity identity, ObjectMapper json) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(List.of(passwords)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> Problems.write(response,
+                        json, HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录：使用 HTTP Basic 提供用户名和密码",
+                        request.getRequestURI(), true)))
+                .addFilterAfter(new CamundaWebappSessionFilter(identity), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录：使用 HTTP Basic 提供用户名和密码",
+                                request.getRequestURI(), true))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
+                                HttpStatus.FORBIDDEN, "forbidden", "您的账号无权执行此操作",
+                                request.getRequestURI(), false)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Basic credentials are not sent automatically cross-site, and session-based access is read-only.
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+}

@@ -1,0 +1,137 @@
+package org.rectify.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.rectify.catalog.Catalog;
+import org.rectify.catalog.Unit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps Camunda's groups, authorizations and shared Tasklist filters in step with the organisation: every
+ * unit is a group, every role is a group, and each group may use exactly the webapps its work needs.
+ * Idempotent; runs at every start. Creates no user accounts.
+ */
+@Component
+public class WorkflowIdentity {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkflowIdentity.class);
+    static final String UNIT_TASKS_FILTER = "本单位待办";
+    static final String MY_TASKS_FILTER = "我的任务";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final Catalog catalog;
+
+    WorkflowIdentity(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService, Catalog catalog) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.catalog = catalog;
+    }
+
+    public void synchronise() {
+        ensureGroup(Roles.ADMIN_GROUP, "系统管理员", Roles.ROLE_GROUP_TYPE);
+        ensureGroup(Roles.DISPATCHER, "创建办（调度）", Roles.ROLE_GROUP_TYPE);
+        ensureGroup(Roles.SUPERVISOR, "督查组", Roles.ROLE_GROUP_TYPE);
+        ensureGroup(Roles.DISCIPLINE, "纪工委", Roles.ROLE_GROUP_TYPE);
+        ensureGroup(Roles.REPORTER, "巡查与上报人员", Roles.ROLE_GROUP_TYPE);
+        for (Unit unit : catalog.units()) {
+            ensureGroup(unit.code(), unit.name(), Roles.UNIT_GROUP_TYPE);
+        }
+        for (Resource resource : Resources.values()) {
+            grantGroup(Roles.ADMIN_GROUP, resource, ANY, Permissions.ALL);
+        }
+        // Everyone signed in may open Tasklist, see the shared filters, and read process definitions (for forms and diagrams).
+        grantUser(ANY, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grantUser(ANY, Resources.FILTER, ANY, Permissions.READ);
+        grantUser(ANY, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        for (String office : List.of(Roles.DISPATCHER, Roles.SUPERVISOR, Roles.DISCIPLINE)) {
+            grantGroup(office, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grantGroup(office, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY);
+            grantGroup(office, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        }
+        ensureFilter(UNIT_TASKS_FILTER, -10, "本单位（或本岗位）可以认领和办理的任务",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks().orderByDueDate().asc());
+        ensureFilter(MY_TASKS_FILTER, -5, "已由我认领的任务",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    }
+
+    private void ensureGroup(String id, String name, String type) {
+        Group group = identityService.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+            log.info("Created group {} ({})", id, name);
+        }
+    }
+
+    private void grantGroup(String groupId, Resource resource, String resourceId, Permission permission) {
+        if (authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).hasPermission(permission).count() > 0) {
+            return;
+        }
+        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private void grantUser(String userId, Resource resource, String resourceId, Permission permission) {
+        if (authorizationService.createAuthorizationQuery().userIdIn(userId).resourceType(resource)
+                .resourceId(resourceId).hasPermission(permission).count() > 0) {
+            return;
+        }
+        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setUserId(userId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private void ensureFilter(String name, int priority, String description,
+            org.camunda.bpm.engine.task.TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filterService.newTaskFilter(name);
+        filter.setOwner(Roles.ADMIN_GROUP);
+        filter.setQuery(query);
+        filter.setProperties(Map.of(
+                "priority", priority,
+                "description", description,
+                "refresh", true,
+                "variables", List.of(
+                        Map.of("name", "caseNumber", "label", "案件编号"),
+                        Map.of("name", "title", "label", "标题"),
+                        Map.of("name", "categoryName", "label", "类别"),
+                        Map.of("name", "deadlineText", "label", "整改时限"))));
+        filterService.saveFilter(filter);
+        log.info("Created shared Tasklist filter {}", name);
+    }
+}

@@ -1,0 +1,55 @@
+package org.rectify.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the {@code application/problem+json} answers users read, with a Chinese title and detail. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(chineseTitle(status));
+        problem.setType(URI.create("urn:rectify:problem:" + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** For answers given outside Spring MVC (the security filters). */
+    public static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,
+            String detail, String instance, boolean askForBasic) throws IOException {
+        ProblemDetail problem = of(status, code, detail);
+        problem.setInstance(URI.create(instance));
+        response.setStatus(status.value());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (askForBasic) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Rectify\", charset=\"UTF-8\"");
+        }
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    static String chineseTitle(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "请求有误";
+            case UNAUTHORIZED -> "未登录";
+            case FORBIDDEN -> "无权操作";
+            case NOT_FOUND -> "未找到";
+            case METHOD_NOT_ALLOWED -> "不支持的请求方法";
+            case NOT_ACCEPTABLE -> "无法提供所需格式";
+            case CONFLICT -> "与当前状态冲突";
+            case PAYLOAD_TOO_LARGE -> "内容过大";
+            case UNSUPPORTED_MEDIA_TYPE -> "不支持的内容类型";
+            case UNPROCESSABLE_ENTITY -> "内容无法处理";
+            default -> status.is5xxServerError() ? "服务器内部错误" : "请求未能完成";
+        };
+    }
+}

@@ -1,0 +1,182 @@
+package org.rectify.workflow;
+
+import static org.rectify.workflow.ProcessVariables.*;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.variable.Variables;
+import org.rectify.cases.CaseSteps;
+import org.rectify.cases.CaseViews;
+import org.rectify.cases.Cases;
+import org.rectify.cases.RectificationCase;
+import org.rectify.cases.Assignment;
+import org.rectify.security.CurrentUser;
+import org.rectify.security.CurrentUsers;
+import org.rectify.web.UserFacingException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The same actions as the Tasklist forms: each completes the case's open Camunda task, and the process's
+ * listeners apply it, so both ways take one path. The input is checked here first, so a refusal never
+ * touches the engine.
+ */
+@RestController
+@Tag(name = "办理", description = "核实、签收、退回、改派、整改、核查")
+class CaseActionController {
+
+    record CheckRequest(@NotNull(message = "请填写核实结论 decision（FILE 立案 或 REJECT 不予立案）") Decision decision,
+            @Size(max = 40) String correctedCategory, @Size(max = 300, message = "地址不能超过 300 个字") String correctedAddress,
+            @Size(max = 40) String correctedGrid, String rejectionReason,
+            @Size(max = 500, message = "说明不能超过 500 个字") String comment, @Size(max = 30) String duplicateOf) {
+        enum Decision { FILE, REJECT }
+    }
+
+    record ReturnRequest(@NotBlank(message = "请填写退回理由 reason") @Size(max = 500, message = "退回理由不能超过 500 个字") String reason) {
+    }
+
+    record ReassignRequest(@Size(max = 40) String unit, @Size(max = 500, message = "改派理由不能超过 500 个字") String reason) {
+    }
+
+    record Photo(@Size(max = 200) String fileName, @NotBlank(message = "照片内容 contentBase64 不能为空") String contentBase64) {
+    }
+
+    record RectificationRequest(@NotBlank(message = "请填写整改情况说明 note") @Size(max = 2000, message = "整改情况说明不能超过 2000 个字") String note,
+            @NotNull(message = "请上传整改后照片 photos") @Size(min = 1, max = 9, message = "请上传 1 到 9 张整改后照片") List<@Valid Photo> photos) {
+    }
+
+    record VerificationRequest(@NotNull(message = "请填写核查结论 outcome（PASS 通过 或 FAIL 不通过）") Outcome outcome,
+            @Size(max = 500, message = "核查意见不能超过 500 个字") String comment) {
+        enum Outcome { PASS, FAIL }
+    }
+
+    private final Cases cases;
+    private final CaseViews views;
+    private final CaseSteps steps;
+    private final Assignment assignment;
+    private final CaseProcess process;
+    private final CurrentUsers currentUsers;
+
+    CaseActionController(Cases cases, CaseViews views, CaseSteps steps, Assignment assignment, CaseProcess process,
+            CurrentUsers currentUsers) {
+        this.cases = cases;
+        this.views = views;
+        this.steps = steps;
+        this.assignment = assignment;
+        this.process = process;
+        this.currentUsers = currentUsers;
+    }
+
+    @PostMapping(path = "/api/cases/{id}/check", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "核实立案（创建办）：立案（可更正类别、地址、网格）或不予立案（理由：NOT_A_PROBLEM、OUTSIDE_ZONE、DUPLICATE）")
+    CaseViews.Detail check(@PathVariable long id, @Valid @RequestBody CheckRequest request) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CHECK_OUTCOME, request.decision().name());
+        if (request.decision() == CheckRequest.Decision.REJECT) {
+            steps.checkRejection(request.rejectionReason(), request.duplicateOf());
+            variables.put(REJECTION_REASON, request.rejectionReason());
+            variables.put(REJECTION_COMMENT, request.comment());
+            variables.put(DUPLICATE_OF, request.duplicateOf());
+        } else {
+            variables.put(CORRECTED_CATEGORY, request.correctedCategory());
+            variables.put(CORRECTED_ADDRESS, request.correctedAddress());
+            variables.put(CORRECTED_GRID, request.correctedGrid());
+        }
+        return act(id, TASK_CHECK, "核实立案", variables);
+    }
+
+    @PostMapping(path = "/api/cases/{id}/accept")
+    @Operation(summary = "签收（牵头单位）")
+    CaseViews.Detail accept(@PathVariable long id) {
+        return act(id, TASK_ACCEPT, "签收", Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+    }
+
+    @PostMapping(path = "/api/cases/{id}/return", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "退回（牵头单位认为不属于本单位，须说明理由）")
+    CaseViews.Detail giveBack(@PathVariable long id, @Valid @RequestBody ReturnRequest request) {
+        steps.checkReturnReason(request.reason());
+        return act(id, TASK_ACCEPT, "退回", Map.of(ACCEPT_OUTCOME, "RETURN", RETURN_REASON, request.reason()));
+    }
+
+    @PostMapping(path = "/api/cases/{id}/reassign", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "改派（创建办）：不填单位则按规则建议；改派给其他单位须说明理由")
+    CaseViews.Detail reassign(@PathVariable long id, @Valid @RequestBody ReassignRequest request) {
+        RectificationCase c = visible(id);
+        requireStep(c, TASK_REASSIGN, "改派");
+        assignment.checkReassignment(id, request.unit(), request.reason());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(REASSIGN_UNIT, request.unit());
+        variables.put(REASSIGN_REASON, request.reason());
+        return act(id, TASK_REASSIGN, "改派", variables);
+    }
+
+    @PostMapping(path = "/api/cases/{id}/rectification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "提交整改（牵头单位）：整改情况说明和整改后照片（JPEG/PNG，Base64）")
+    CaseViews.Detail rectify(@PathVariable long id, @Valid @RequestBody RectificationRequest request) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(RECTIFICATION_NOTE, request.note());
+        for (int i = 0; i < request.photos().size(); i++) {
+            Photo photo = request.photos().get(i);
+            byte[] bytes = decode(photo);
+            String fileName = photo.fileName() == null || photo.fileName().isBlank() ? "photo-" + (i + 1) : photo.fileName();
+            variables.put(AFTER_PHOTO_PREFIX + (i + 1), Variables.fileValue(fileName).file(bytes).create());
+        }
+        steps.checkRectificationNote(request.note(), request.photos().size());
+        return act(id, TASK_FIX, "提交整改", variables);
+    }
+
+    @PostMapping(path = "/api/cases/{id}/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "核查（督查组，非整改单位人员）：通过则销号，不通过须填写意见并返工")
+    CaseViews.Detail verify(@PathVariable long id, @Valid @RequestBody VerificationRequest request) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VERIFICATION_OUTCOME, request.outcome().name());
+        variables.put(VERIFICATION_COMMENT, request.comment());
+        return act(id, TASK_VERIFY, "核查", variables);
+    }
+
+    private CaseViews.Detail act(long id, String step, String stepName, Map<String, Object> variables) {
+        RectificationCase c = visible(id);
+        CurrentUser user = currentUsers.require();
+        if (TASK_VERIFY.equals(step)) {
+            requireStep(c, step, stepName);
+            steps.checkVerification(id, (String) variables.get(VERIFICATION_OUTCOME),
+                    (String) variables.get(VERIFICATION_COMMENT), user.groupIds());
+        }
+        process.complete(c, step, stepName, user, variables);
+        return views.detail(cases.require(id));
+    }
+
+    private void requireStep(RectificationCase c, String step, String stepName) {
+        CaseProcess.OpenStep open = process.openStep(c).orElseThrow(() -> UserFacingException.conflict("no-open-step",
+                "案件 " + c.caseNumber() + " 当前（" + c.status().chineseLabel() + "）没有待办环节，不能" + stepName));
+        if (!open.key().equals(step)) {
+            throw UserFacingException.conflict("wrong-step", "案件 " + c.caseNumber() + " 当前处于“" + open.name()
+                    + "”环节，不能" + stepName);
+        }
+    }
+
+    private RectificationCase visible(long id) {
+        RectificationCase c = cases.require(id);
+        views.requireVisible(c, currentUsers.require());
+        return c;
+    }
+
+    private static byte[] decode(Photo photo) {
+        try {
+            return Base64.getMimeDecoder().decode(photo.contentBase64());
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.badRequest("photo-not-base64", "照片的内容不是有效的 Base64 编码");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.rectify.workflow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.rectify.cases.RectificationCase;
+import org.rectify.security.CurrentUser;
+import org.rectify.web.UserFacingException;
+import org.springframework.stereotype.Service;
+
+/** The rectification process as the domain sees it: start one for a case, see its open step, complete a step. */
+@Service
+public class CaseProcess {
+
+    /** The step a case waits at now, as users name it. */
+    public record OpenStep(String taskId, String key, String name, List<String> candidateGroups) {
+    }
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final ProcessFacts facts;
+
+    CaseProcess(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
+            ProcessFacts facts) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.facts = facts;
+    }
+
+    /** Starts the process in the caller's transaction; the case number is the business key. */
+    public String start(RectificationCase c) {
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY,
+                c.caseNumber(), facts.of(c));
+        return instance.getId();
+    }
+
+    public Optional<OpenStep> openStep(RectificationCase c) {
+        if (c.processInstanceId() == null) {
+            return Optional.empty();
+        }
+        Task task = taskService.createTaskQuery().processInstanceId(c.processInstanceId()).active().singleResult();
+        if (task == null) {
+            return Optional.empty();
+        }
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+        return Optional.of(new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), groups));
+    }
+
+    /**
+     * Completes the case's open step if it is the expected one, as the given user, so the engine's listeners
+     * see who acted and the engine's own authorization applies too.
+     */
+    public void complete(RectificationCase c, String expectedStep, String expectedStepName, CurrentUser user,
+            Map<String, Object> variables) {
+        OpenStep step = openStep(c).orElseThrow(() -> UserFacingException.conflict("no-open-step",
+                "案件 " + c.caseNumber() + " 当前（" + c.status().chineseLabel() + "）没有待办环节，不能" + expectedStepName));
+        if (!step.key().equals(expectedStep)) {
+            throw UserFacingException.conflict("wrong-step", "案件 " + c.caseNumber() + " 当前处于“" + step.name()
+                    + "”环节，不能" + expectedStepName);
+        }
+        if (!user.isAdmin() && step.candidateGroups().stream().noneMatch(user.groupIds()::contains)) {
+            throw UserFacingException.forbidden("not-your-step", "“" + step.name() + "”环节由"
+                    + String.join("、", step.candidateGroups()) + "办理，您的账号无权办理");
+        }
+        identityService.setAuthentication(user.id(), user.groupIds());
+        try {
+            taskService.complete(step.taskId(), variables);
+        } catch (OptimisticLockingException e) {
+            throw UserFacingException.conflict("concurrent-change", "案件 " + c.caseNumber() + " 刚被他人处理，请刷新后重试");
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
