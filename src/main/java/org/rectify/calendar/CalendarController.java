@@ -146,8 +146,8 @@ class CalendarController {
         } catch (NumberFormatException e) {
             // refused below with the same message as an out-of-range year
         }
-        throw badRequest("calendar.year", "年份须是 " + FIRST_YEAR + " 到 " + LAST_YEAR + " 之间的四位数字，例如 /api/calendar/2026，"
-                + "收到的是「" + abbreviate(text) + "」。");
+        throw badRequest("calendar.year", "年份「" + abbreviate(text) + "」无效。请使用 " + FIRST_YEAR + " 到 " + LAST_YEAR
+                + " 之间的四位数字年份，例如 /api/calendar/2026。");
     }
 
     /** The body as text: UTF-8 unless the request names a charset, and refused if it is not valid text. */

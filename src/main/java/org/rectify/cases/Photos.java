@@ -60,6 +60,16 @@ public class Photos {
         throw UserFacingException.badRequest("photo-not-an-image", "文件“" + name + "”不是 JPEG 或 PNG 图片");
     }
 
+    /** Photos travel in JSON as base64; line breaks are tolerated, anything else that is not base64 is refused. */
+    public static byte[] decodeBase64(String fileName, String text) {
+        try {
+            return java.util.Base64.getDecoder().decode(text == null ? "" : text.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            throw UserFacingException.badRequest("photo-not-base64", "照片“" + (fileName == null ? "" : fileName)
+                    + "”的内容不是有效的 Base64 编码");
+        }
+    }
+
     public void checkCount(int count) {
         if (count > maxPerSubmission) {
             throw UserFacingException.badRequest("too-many-photos", "一次最多上传 " + maxPerSubmission + " 张照片");

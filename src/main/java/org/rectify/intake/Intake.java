@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +111,7 @@ class Intake {
         }
         List<ReportRequest.Photo> reportPhotos = report.photos() == null ? List.of() : report.photos();
         photos.checkCount(reportPhotos.size());
-        List<byte[]> photoBytes = reportPhotos.stream().map(Intake::decode).toList();
+        List<byte[]> photoBytes = reportPhotos.stream().map(p -> Photos.decodeBase64(p.fileName(), p.contentBase64())).toList();
 
         OffsetDateTime now = clock.now();
         if (key != null) {
@@ -165,15 +164,6 @@ class Intake {
                 c.coUnitCodes().stream().map(u -> new Named(u, catalog.unitName(u))).toList(),
                 c.deadline(), c.deadline() == null ? null : Deadlines.format(c.deadline()), c.deadlineProvisional(),
                 c.processInstanceId());
-    }
-
-    private static byte[] decode(ReportRequest.Photo photo) {
-        try {
-            return Base64.getMimeDecoder().decode(photo.contentBase64());
-        } catch (IllegalArgumentException e) {
-            throw UserFacingException.badRequest("photo-not-base64", "照片“" + (photo.fileName() == null ? "" : photo.fileName())
-                    + "”的内容不是有效的 Base64 编码");
-        }
     }
 
     private String hash(ReportRequest report) {

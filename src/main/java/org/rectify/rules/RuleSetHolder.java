@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ class RuleSetHolder {
 
     private final CompiledRuleSet active;
 
+    @Autowired
     RuleSetHolder(@Value("${rectify.rules-dir}") String rulesDir, JdbcClient jdbc, ObjectMapper json) {
         Path folder = Path.of(rulesDir).toAbsolutePath().normalize();
         long started = System.nanoTime();
@@ -34,6 +36,11 @@ class RuleSetHolder {
         record(jdbc, json, active);
         log.info("Rule set {} compiled from {} ({} files) in {} ms", active.shortVersion(), folder,
                 active.sources().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** For rule tests: a holder of an already compiled rule set, with no database. */
+    RuleSetHolder(CompiledRuleSet ruleSet) {
+        this.active = ruleSet;
     }
 
     static SortedMap<String, String> readDrlFiles(Path folder) {

@@ -8,13 +8,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.cases.CaseSteps;
 import org.rectify.cases.CaseViews;
+import org.rectify.cases.Photos;
 import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
 import org.rectify.cases.Assignment;
@@ -128,7 +128,7 @@ class CaseActionController {
         variables.put(RECTIFICATION_NOTE, request.note());
         for (int i = 0; i < request.photos().size(); i++) {
             Photo photo = request.photos().get(i);
-            byte[] bytes = decode(photo);
+            byte[] bytes = Photos.decodeBase64(photo.fileName(), photo.contentBase64());
             String fileName = photo.fileName() == null || photo.fileName().isBlank() ? "photo-" + (i + 1) : photo.fileName();
             variables.put(AFTER_PHOTO_PREFIX + (i + 1), Variables.fileValue(fileName).file(bytes).create());
         }
@@ -170,13 +170,5 @@ class CaseActionController {
         RectificationCase c = cases.require(id);
         views.requireVisible(c, currentUsers.require());
         return c;
-    }
-
-    private static byte[] decode(Photo photo) {
-        try {
-            return Base64.getMimeDecoder().decode(photo.contentBase64());
-        } catch (IllegalArgumentException e) {
-            throw UserFacingException.badRequest("photo-not-base64", "照片的内容不是有效的 Base64 编码");
-        }
     }
 }
