@@ -52,6 +52,19 @@ final class CalendarArithmetic {
         return new Due(at, !provisionalYears.isEmpty(), provisionalYears);
     }
 
+    OffsetDateTime closingTime(LocalDate day) {
+        return ZonedDateTime.of(day, hours.closing(), zone).toOffsetDateTime();
+    }
+
+    /** {@code from} plus an amount of office time (zero or less: {@code from} itself). */
+    Due addWorkingTime(Instant from, Duration amount, DayKinds kinds) {
+        ConsultedYears consulted = new ConsultedYears(kinds);
+        OffsetDateTime at = amount.isNegative() || amount.isZero() ? from.atZone(zone).toOffsetDateTime()
+                : addOfficeTime(from, amount, consulted);
+        List<Integer> provisionalYears = consulted.provisionalYears();
+        return new Due(at, !provisionalYears.isEmpty(), provisionalYears);
+    }
+
     Duration workingTimeBetween(Instant from, Instant to, DayKinds kinds) {
         if (!to.isAfter(from)) {
             return Duration.ZERO;

@@ -3,6 +3,7 @@ package org.rectify.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,6 +82,19 @@ public class WorkingCalendar {
      */
     public Duration workingTimeBetween(Instant from, Instant to) {
         return arithmetic.workingTimeBetween(from, to, days());
+    }
+
+    /**
+     * The moment when {@code amount} of office time has passed after {@code from}: for thresholds such as
+     * "80 % of the time limit" and for the time left when a suspended case resumes.
+     */
+    public Due addWorkingTime(Instant from, Duration amount) {
+        return arithmetic.addWorkingTime(from, amount, days());
+    }
+
+    /** The end of office hours on a day: what a deadline given as a date means. */
+    public OffsetDateTime closingTime(LocalDate day) {
+        return arithmetic.closingTime(day);
     }
 
     ZoneId zone() {

@@ -95,13 +95,22 @@ public class Assignment {
         return applyAssignment(c, unit, coUnits, now, actor, summary);
     }
 
+    /** The time limit the case was first given (the latest assignment's), which extensions and rework are measured by. */
+    public record TimeLimit(int amount, TimeLimitUnit unit) {
+    }
+
+    public TimeLimit originalTimeLimit(long caseId) {
+        Map<String, Object> initial = initialTimeLimit(caseId);
+        return new TimeLimit(((Number) initial.get("amount")).intValue(), TimeLimitUnit.valueOf((String) initial.get("unit")));
+    }
+
     /** A failed verification: the rework count goes up and the rules set a new, shorter deadline. */
     public RectificationCase rework(long caseId, OffsetDateTime now) {
         RectificationCase c = cases.lock(caseId);
         int reworkCount = c.reworkCount() + 1;
-        Map<String, Object> initial = initialTimeLimit(caseId);
-        int initialAmount = ((Number) initial.get("amount")).intValue();
-        TimeLimitUnit initialUnit = TimeLimitUnit.valueOf((String) initial.get("unit"));
+        TimeLimit initial = originalTimeLimit(caseId);
+        int initialAmount = initial.amount();
+        TimeLimitUnit initialUnit = initial.unit();
         Category category = category(c.categoryCode());
         TimeLimitFacts facts = TimeLimitFacts.forRework(c.categoryCode(), category.name(), c.severity(), c.source(),
                 reworkCount, initialAmount, initialUnit);

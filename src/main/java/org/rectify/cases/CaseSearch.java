@@ -47,7 +47,7 @@ public class CaseSearch {
             params.put("source", filter.source().name());
         }
         if (filter.overdue() != null) {
-            String overdue = "(status not in ('CLOSED', 'REJECTED') and deadline is not null and deadline < :now)";
+            String overdue = "(status not in ('CLOSED', 'REJECTED', 'VOIDED', 'SUSPENDED') and deadline is not null and deadline < :now)";
             where.add(filter.overdue() ? overdue : "not " + overdue);
             params.put("now", now);
         }

@@ -7,8 +7,12 @@ public enum CaseStatus {
     AWAITING_ACCEPTANCE("待签收"),
     RETURNED("已退回待改派"),
     IN_RECTIFICATION("整改中"),
+    AWAITING_EXTENSION_DECISION("延期待审批"),
+    AWAITING_SUSPENSION_DECISION("挂账待审批"),
+    SUSPENDED("挂账中"),
     AWAITING_VERIFICATION("待核查"),
-    CLOSED("已销号");
+    CLOSED("已销号"),
+    VOIDED("已作废");
 
     private final String chineseLabel;
 
@@ -21,6 +25,11 @@ public enum CaseStatus {
     }
 
     public boolean isOpen() {
-        return this != REJECTED && this != CLOSED;
+        return this != REJECTED && this != CLOSED && this != VOIDED;
+    }
+
+    /** While suspended the clock stops: the case cannot be overdue. */
+    public boolean isClockRunning() {
+        return isOpen() && this != SUSPENDED;
     }
 }

@@ -25,7 +25,8 @@ public class Cases {
             id, case_number, status, category_code, severity, source, title, description, address, latitude,
             longitude, grid_code, reporter, reporter_name, reporter_phone, submitted_by, lead_unit_code,
             co_unit_codes, deadline, deadline_provisional, rework_count, process_instance_id, rejection_reason,
-            rejection_comment, duplicate_of, created_at, closed_at""";
+            rejection_comment, duplicate_of, created_at, closed_at, deadline_round, deadline_set_at, extension_count,
+            suspended_at, suspended_remaining_seconds, void_reason""";
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -108,7 +109,8 @@ public class Cases {
             CaseStatus status, OffsetDateTime at) {
         jdbc.sql("""
                 update rectification_case set lead_unit_code = :lead, co_unit_codes = :co, deadline = :deadline,
-                    deadline_provisional = :provisional, status = :status, updated_at = :at
+                    deadline_provisional = :provisional, status = :status, updated_at = :at,
+                    deadline_round = deadline_round + 1, deadline_set_at = :at
                 where id = :id""")
                 .param("lead", leadUnit)
                 .param("co", coUnits.toArray(String[]::new))
@@ -123,10 +125,37 @@ public class Cases {
     public void rework(long id, int reworkCount, OffsetDateTime deadline, boolean provisional, OffsetDateTime at) {
         jdbc.sql("""
                 update rectification_case set rework_count = :count, deadline = :deadline,
-                    deadline_provisional = :provisional, status = 'IN_RECTIFICATION', updated_at = :at
+                    deadline_provisional = :provisional, status = 'IN_RECTIFICATION', updated_at = :at,
+                    deadline_round = deadline_round + 1, deadline_set_at = :at
                 where id = :id""")
                 .param("count", reworkCount).param("deadline", deadline).param("provisional", provisional)
                 .param("at", at).param("id", id).update();
+    }
+
+    /** A new deadline after an approved extension ({@code extended}) or a resumption after suspension. */
+    public void moveDeadline(long id, OffsetDateTime deadline, boolean provisional, boolean extended, OffsetDateTime at) {
+        jdbc.sql("""
+                update rectification_case set deadline = :deadline, deadline_provisional = :provisional,
+                    deadline_round = deadline_round + 1, deadline_set_at = :at, updated_at = :at,
+                    extension_count = extension_count + case when :extended then 1 else 0 end,
+                    status = 'IN_RECTIFICATION', suspended_at = null, suspended_remaining_seconds = null
+                where id = :id""")
+                .param("deadline", deadline).param("provisional", provisional).param("extended", extended)
+                .param("at", at).param("id", id).update();
+    }
+
+    public void suspend(long id, long remainingSeconds, OffsetDateTime at) {
+        jdbc.sql("""
+                update rectification_case set status = 'SUSPENDED', suspended_at = :at,
+                    suspended_remaining_seconds = :remaining, updated_at = :at where id = :id""")
+                .param("remaining", remainingSeconds).param("at", at).param("id", id).update();
+    }
+
+    public void voidCase(long id, String reason, OffsetDateTime at) {
+        jdbc.sql("""
+                update rectification_case set status = 'VOIDED', void_reason = :reason, closed_at = :at, updated_at = :at
+                where id = :id""")
+                .param("reason", reason).param("at", at).param("id", id).update();
     }
 
     public void correct(long id, String categoryCode, String address, String gridCode, OffsetDateTime at) {
@@ -174,7 +203,13 @@ public class Cases {
                 rs.getString("rejection_comment"),
                 rs.getString("duplicate_of"),
                 time(rs, "created_at"),
-                time(rs, "closed_at"));
+                time(rs, "closed_at"),
+                rs.getInt("deadline_round"),
+                time(rs, "deadline_set_at"),
+                rs.getInt("extension_count"),
+                time(rs, "suspended_at"),
+                rs.getObject("suspended_remaining_seconds", Long.class),
+                rs.getString("void_reason"));
     }
 
     private OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -34,10 +34,16 @@ public record RectificationCase(
         String rejectionComment,
         String duplicateOf,
         OffsetDateTime createdAt,
-        OffsetDateTime closedAt) {
+        OffsetDateTime closedAt,
+        int deadlineRound,
+        OffsetDateTime deadlineSetAt,
+        int extensionCount,
+        OffsetDateTime suspendedAt,
+        Long suspendedRemainingSeconds,
+        String voidReason) {
 
     public boolean isOverdue(OffsetDateTime now) {
-        return status.isOpen() && deadline != null && now.isAfter(deadline);
+        return status.isClockRunning() && deadline != null && now.isAfter(deadline);
     }
 
     /** Units whose handlers may see this case: the lead unit and the co-units. */

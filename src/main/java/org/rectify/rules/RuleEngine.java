@@ -28,6 +28,10 @@ public class RuleEngine {
         return decideOne("time-limits", facts, TimeLimitDecision.class);
     }
 
+    public RuleOutcome<EscalationPolicy> escalationPolicy(EscalationFacts facts) {
+        return decideOne("escalation", facts, EscalationPolicy.class);
+    }
+
     public String activeVersion() {
         return ruleSets.active().shortVersion();
     }

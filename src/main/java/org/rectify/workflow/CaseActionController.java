@@ -18,6 +18,9 @@ import org.rectify.cases.Photos;
 import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
 import org.rectify.cases.Assignment;
+import org.rectify.escalation.Extensions;
+import org.rectify.escalation.Suspensions;
+import org.rectify.escalation.Voiding;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
 import org.rectify.web.UserFacingException;
@@ -61,15 +64,36 @@ class CaseActionController {
         enum Outcome { PASS, FAIL }
     }
 
+    record ExtensionRequest(@NotBlank(message = "请填写申请延期至的日期 until（如 2026-12-01）") String until,
+            @NotBlank(message = "请填写延期理由 reason") @Size(max = 500, message = "延期理由不能超过 500 个字") String reason) {
+    }
+
+    record Decision(@NotNull(message = "请填写审批结论 decision（APPROVE 同意 或 REFUSE 不同意）") Verdict decision,
+            String until, @Size(max = 500, message = "意见不能超过 500 个字") String comment) {
+        enum Verdict { APPROVE, REFUSE }
+    }
+
+    record ReasonRequest(@NotBlank(message = "请填写理由 reason") @Size(max = 500, message = "理由不能超过 500 个字") String reason) {
+    }
+
+    record CommentRequest(@Size(max = 500, message = "说明不能超过 500 个字") String comment) {
+    }
+
     private final Cases cases;
     private final CaseViews views;
     private final CaseSteps steps;
     private final Assignment assignment;
+    private final Extensions extensions;
+    private final Suspensions suspensions;
+    private final Voiding voiding;
     private final CaseProcess process;
     private final CurrentUsers currentUsers;
 
-    CaseActionController(Cases cases, CaseViews views, CaseSteps steps, Assignment assignment, CaseProcess process,
-            CurrentUsers currentUsers) {
+    CaseActionController(Cases cases, CaseViews views, CaseSteps steps, Assignment assignment, Extensions extensions,
+            Suspensions suspensions, Voiding voiding, CaseProcess process, CurrentUsers currentUsers) {
+        this.extensions = extensions;
+        this.suspensions = suspensions;
+        this.voiding = voiding;
         this.cases = cases;
         this.views = views;
         this.steps = steps;
@@ -125,6 +149,7 @@ class CaseActionController {
     @Operation(summary = "提交整改（牵头单位）：整改情况说明和整改后照片（JPEG/PNG，Base64）")
     CaseViews.Detail rectify(@PathVariable long id, @Valid @RequestBody RectificationRequest request) {
         Map<String, Object> variables = new HashMap<>();
+        variables.put(FIX_OUTCOME, "FIXED");
         variables.put(RECTIFICATION_NOTE, request.note());
         for (int i = 0; i < request.photos().size(); i++) {
             Photo photo = request.photos().get(i);
@@ -143,6 +168,67 @@ class CaseActionController {
         variables.put(VERIFICATION_OUTCOME, request.outcome().name());
         variables.put(VERIFICATION_COMMENT, request.comment());
         return act(id, TASK_VERIFY, "核查", variables);
+    }
+
+    @PostMapping(path = "/api/cases/{id}/extension-request", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "申请延期（牵头单位，整改期间）：新的日期和理由；按规则每案限一次且不超过原时限")
+    CaseViews.Detail requestExtension(@PathVariable long id, @Valid @RequestBody ExtensionRequest request) {
+        RectificationCase c = visible(id);
+        requireStep(c, TASK_FIX, "申请延期");
+        extensions.checkRequest(id, request.until(), request.reason());
+        return act(id, TASK_FIX, "申请延期", Map.of(FIX_OUTCOME, "EXTENSION", EXTENSION_UNTIL, request.until(),
+                EXTENSION_REASON, request.reason()));
+    }
+
+    @PostMapping(path = "/api/cases/{id}/extension-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "审批延期（督查组）：同意（可改定日期）或不同意（须填写意见）")
+    CaseViews.Detail decideExtension(@PathVariable long id, @Valid @RequestBody Decision request) {
+        RectificationCase c = visible(id);
+        requireStep(c, TASK_DECIDE_EXTENSION, "审批延期");
+        extensions.checkDecision(id, request.decision().name(), request.until(), request.comment());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(EXTENSION_DECISION, request.decision().name());
+        variables.put(EXTENSION_UNTIL, request.until());
+        variables.put(EXTENSION_COMMENT, request.comment());
+        return act(id, TASK_DECIDE_EXTENSION, "审批延期", variables);
+    }
+
+    @PostMapping(path = "/api/cases/{id}/suspension-request", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "申请挂账（牵头单位）：确实无法限期整改（需资金、拆除决定、其他部门）时说明理由")
+    CaseViews.Detail requestSuspension(@PathVariable long id, @Valid @RequestBody ReasonRequest request) {
+        suspensions.checkRequest(request.reason());
+        return act(id, TASK_FIX, "申请挂账", Map.of(FIX_OUTCOME, "SUSPENSION", SUSPENSION_REASON, request.reason()));
+    }
+
+    @PostMapping(path = "/api/cases/{id}/suspension-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "审批挂账（督查组）：同意则停表，不同意须填写意见")
+    CaseViews.Detail decideSuspension(@PathVariable long id, @Valid @RequestBody Decision request) {
+        suspensions.checkDecision(request.decision().name(), request.comment());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(SUSPENSION_DECISION, request.decision().name());
+        variables.put(SUSPENSION_COMMENT, request.comment());
+        return act(id, TASK_DECIDE_SUSPENSION, "审批挂账", variables);
+    }
+
+    @PostMapping(path = "/api/cases/{id}/resume", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "恢复整改（督查组）：挂账案件恢复计时，续算挂账时剩余的时间")
+    CaseViews.Detail resume(@PathVariable long id, @Valid @RequestBody CommentRequest request) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(RESUME_COMMENT, request.comment());
+        return act(id, TASK_SUSPENDED, "恢复整改", variables);
+    }
+
+    @PostMapping(path = "/api/cases/{id}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "作废（督查组）：误立的案件作废，须说明理由；全过程记录保留")
+    CaseViews.Detail voidCase(@PathVariable long id, @Valid @RequestBody ReasonRequest request) {
+        RectificationCase c = visible(id);
+        CurrentUser user = currentUsers.require();
+        if (!user.isSupervisor() && !user.isAdmin()) {
+            throw UserFacingException.forbidden("supervisor-only", "只有督查组可以作废案件");
+        }
+        voiding.check(c, request.reason());
+        process.voidCase(c, request.reason(), user);
+        return views.detail(cases.require(id));
     }
 
     private CaseViews.Detail act(long id, String step, String stepName, Map<String, Object> variables) {

@@ -46,13 +46,31 @@ public class CaseProcess {
         if (c.processInstanceId() == null) {
             return Optional.empty();
         }
-        Task task = taskService.createTaskQuery().processInstanceId(c.processInstanceId()).active().singleResult();
+        // One task at a time: the case's steps are sequential; ladder timers create no tasks.
+        Task task = taskService.createTaskQuery().processInstanceId(c.processInstanceId()).active().list().stream()
+                .findFirst().orElse(null);
         if (task == null) {
             return Optional.empty();
         }
         List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
         return Optional.of(new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), groups));
+    }
+
+    /**
+     * Voids the case from whatever step it is at: the process's void event subprocess ends it. The caller has
+     * checked the role; the engine acts for the system and is told who decided.
+     */
+    public void voidCase(RectificationCase c, String reason, CurrentUser user) {
+        try {
+            runtimeService.createMessageCorrelation(ProcessVariables.MESSAGE_VOID)
+                    .processInstanceId(c.processInstanceId())
+                    .setVariable(ProcessVariables.VOID_REASON, reason)
+                    .setVariable(ProcessVariables.VOIDED_BY, user.id())
+                    .correlateWithResult();
+        } catch (OptimisticLockingException e) {
+            throw UserFacingException.conflict("concurrent-change", "案件 " + c.caseNumber() + " 刚被他人处理，请刷新后重试");
+        }
     }
 
     /**

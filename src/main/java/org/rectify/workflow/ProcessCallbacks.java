@@ -16,6 +16,8 @@ import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
 import org.rectify.catalog.Catalog;
 import org.rectify.clock.BusinessClock;
+import org.rectify.escalation.Extensions;
+import org.rectify.escalation.Suspensions;
 import org.rectify.rules.RoutingDecision;
 import org.rectify.web.UserFacingException;
 import org.springframework.context.annotation.Bean;
@@ -30,16 +32,20 @@ class ProcessCallbacks {
 
     private final Cases cases;
     private final CaseSteps steps;
+    private final Extensions extensions;
+    private final Suspensions suspensions;
     private final Assignment assignment;
     private final Catalog catalog;
     private final ProcessFacts facts;
     private final EngineActor actor;
     private final BusinessClock clock;
 
-    ProcessCallbacks(Cases cases, CaseSteps steps, Assignment assignment, Catalog catalog, ProcessFacts facts,
-            EngineActor actor, BusinessClock clock) {
+    ProcessCallbacks(Cases cases, CaseSteps steps, Extensions extensions, Suspensions suspensions,
+            Assignment assignment, Catalog catalog, ProcessFacts facts, EngineActor actor, BusinessClock clock) {
         this.cases = cases;
         this.steps = steps;
+        this.extensions = extensions;
+        this.suspensions = suspensions;
         this.assignment = assignment;
         this.catalog = catalog;
         this.facts = facts;
@@ -61,10 +67,6 @@ class ProcessCallbacks {
         };
     }
 
-    @Bean
-    JavaDelegate reworkCase() {
-        return execution -> facts.refresh(execution, assignment.rework(caseId(execution), clock.now()));
-    }
 
     @Bean
     JavaDelegate closeCase() {
@@ -87,7 +89,11 @@ class ProcessCallbacks {
                     task.getExecution().setVariable(SUGGESTED_UNIT, suggestion.leadUnit());
                     task.getExecution().setVariable(SUGGESTED_UNIT_NAME, catalog.unitName(suggestion.leadUnit()));
                 }
-                case TASK_FIX -> removeAll(task, RECTIFICATION_NOTE);
+                case TASK_FIX -> removeAll(task, RECTIFICATION_NOTE, FIX_OUTCOME, EXTENSION_UNTIL, EXTENSION_REASON,
+                        SUSPENSION_REASON);
+                case TASK_DECIDE_EXTENSION -> removeAll(task, EXTENSION_DECISION, EXTENSION_COMMENT);
+                case TASK_DECIDE_SUSPENSION -> removeAll(task, SUSPENSION_DECISION, SUSPENSION_COMMENT);
+                case TASK_SUSPENDED -> removeAll(task, RESUME_COMMENT);
                 case TASK_VERIFY -> removeAll(task, VERIFICATION_OUTCOME, VERIFICATION_COMMENT);
                 default -> { }
             }
@@ -129,9 +135,27 @@ class ProcessCallbacks {
                 case TASK_REASSIGN -> assignment.checkReassignment(caseId, string(task, REASSIGN_UNIT),
                         string(task, REASSIGN_REASON));
                 case TASK_FIX -> {
-                    List<CaseSteps.NewPhoto> photos = afterPhotos(task);
-                    steps.submitRectification(caseId, string(task, RECTIFICATION_NOTE), photos, who, now);
+                    String outcome = string(task, FIX_OUTCOME) == null ? "FIXED" : string(task, FIX_OUTCOME);
+                    task.setVariable(FIX_OUTCOME, outcome);
+                    switch (outcome) {
+                        case "FIXED" -> steps.submitRectification(caseId, string(task, RECTIFICATION_NOTE),
+                                afterPhotos(task), who, now);
+                        case "EXTENSION" -> extensions.request(caseId, string(task, EXTENSION_UNTIL),
+                                string(task, EXTENSION_REASON), who, now);
+                        case "SUSPENSION" -> suspensions.request(caseId, string(task, SUSPENSION_REASON), who, now);
+                        default -> throw UserFacingException.badRequest("fix-outcome",
+                                "请选择：FIXED（提交整改）、EXTENSION（申请延期）或 SUSPENSION（申请挂账）");
+                    }
                 }
+                case TASK_DECIDE_EXTENSION -> {
+                    java.time.OffsetDateTime approved = extensions.decide(caseId, string(task, EXTENSION_DECISION),
+                            string(task, EXTENSION_UNTIL), string(task, EXTENSION_COMMENT), who, now);
+                    task.getExecution().setVariable(EXTENSION_APPROVED_UNTIL,
+                            approved == null ? null : java.util.Date.from(approved.toInstant()));
+                }
+                case TASK_DECIDE_SUSPENSION -> suspensions.decide(caseId, string(task, SUSPENSION_DECISION),
+                        string(task, SUSPENSION_COMMENT), who, now);
+                case TASK_SUSPENDED -> task.getExecution().setVariable(RESUME_COMMENT, string(task, RESUME_COMMENT));
                 case TASK_VERIFY -> steps.verify(caseId, string(task, VERIFICATION_OUTCOME),
                         string(task, VERIFICATION_COMMENT), actor.groups(), who, now);
                 default -> throw new IllegalStateException("No completion step for task " + task.getTaskDefinitionKey());

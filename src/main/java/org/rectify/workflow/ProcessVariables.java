@@ -24,6 +24,16 @@ public final class ProcessVariables {
     public static final String SUGGESTED_UNIT = "suggestedUnit";
     public static final String SUGGESTED_UNIT_NAME = "suggestedUnitName";
 
+    // the escalation ladder, planned before each round of rectification
+    public static final String WARNING_AT = "warningAt";
+    public static final String SUPERVISE_AT = "superviseAt";
+    public static final String ORDER_DEADLINE = "orderDeadline";
+    public static final String TRANSFER_AT = "transferAt";
+    public static final String TRANSFER_REASON = "transferReason";
+    public static final String REWORK_TRANSFER_DUE = "reworkTransferDue";
+    public static final String SUSPENSION_REVIEW_CYCLE = "suspensionReviewCycle";
+    public static final String EXTENSION_APPROVED_UNTIL = "extensionApprovedUntil";
+
     // what the forms (and the API) submit
     public static final String CHECK_OUTCOME = "checkOutcome";
     public static final String REJECTION_REASON = "rejectionReason";
@@ -39,6 +49,18 @@ public final class ProcessVariables {
     public static final String RECTIFICATION_NOTE = "rectificationNote";
     /** After-photos arrive as File variables afterPhoto1 … afterPhotoN. */
     public static final String AFTER_PHOTO_PREFIX = "afterPhoto";
+    /** FIXED (default), EXTENSION or SUSPENSION. */
+    public static final String FIX_OUTCOME = "fixOutcome";
+    public static final String EXTENSION_UNTIL = "extensionUntil";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String EXTENSION_DECISION = "extensionDecision";
+    public static final String EXTENSION_COMMENT = "extensionComment";
+    public static final String SUSPENSION_REASON = "suspensionReason";
+    public static final String SUSPENSION_DECISION = "suspensionDecision";
+    public static final String SUSPENSION_COMMENT = "suspensionComment";
+    public static final String RESUME_COMMENT = "resumeComment";
+    public static final String VOID_REASON = "voidReason";
+    public static final String VOIDED_BY = "voidedBy";
     public static final String VERIFICATION_OUTCOME = "verificationOutcome";
     public static final String VERIFICATION_COMMENT = "verificationComment";
 
@@ -48,6 +70,11 @@ public final class ProcessVariables {
     public static final String TASK_REASSIGN = "UserTask_Reassign";
     public static final String TASK_FIX = "UserTask_Fix";
     public static final String TASK_VERIFY = "UserTask_Verify";
+    public static final String TASK_DECIDE_EXTENSION = "UserTask_DecideExtension";
+    public static final String TASK_DECIDE_SUSPENSION = "UserTask_DecideSuspension";
+    public static final String TASK_SUSPENDED = "UserTask_Suspended";
+
+    public static final String MESSAGE_VOID = "VoidCase";
 
     private ProcessVariables() {
     }

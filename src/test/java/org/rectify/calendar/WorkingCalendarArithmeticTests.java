@@ -300,4 +300,15 @@ class WorkingCalendarArithmeticTests {
     void defaultOfficeHoursAreEightHoursADay() {
         assertThat(OfficeHours.parse("08:30-12:00", "13:30-18:00").perDay()).isEqualTo(Duration.ofHours(8));
     }
+
+    @Test
+    void addingOfficeTimeSkipsLunchNightsAndTheWeekend() {
+        // Fri 2026-11-20 17:00 + 2 h 15 min: 1 h on Friday, then Mon 08:30 + 1 h 15 min
+        Due due = arithmetic.addWorkingTime(OffsetDateTime.parse("2026-11-20T17:00:00+08:00").toInstant(),
+                java.time.Duration.ofMinutes(135), days());
+
+        assertThat(due.at()).isEqualTo(OffsetDateTime.parse("2026-11-23T09:45:00+08:00"));
+        assertThat(arithmetic.addWorkingTime(OffsetDateTime.parse("2026-11-20T17:00:00+08:00").toInstant(),
+                java.time.Duration.ZERO, days()).at()).isEqualTo(OffsetDateTime.parse("2026-11-20T17:00:00+08:00"));
+    }
 }

@@ -1,0 +1,165 @@
+package org.rectify.workflow;
+
+import static org.rectify.workflow.ProcessVariables.*;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectify.cases.Assignment;
+import org.rectify.cases.Cases;
+import org.rectify.cases.Deadlines;
+import org.rectify.cases.RectificationCase;
+import org.rectify.clock.BusinessClock;
+import org.rectify.escalation.EscalationLadder;
+import org.rectify.escalation.EscalationStepTaken.Step;
+import org.rectify.escalation.EscalationStepTaken.TransferReason;
+import org.rectify.escalation.Extensions;
+import org.rectify.escalation.Suspensions;
+import org.rectify.escalation.Voiding;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delegates of the escalation ladder, extensions, suspension, rework and voiding in the BPMN. */
+@Configuration(proxyBeanMethods = false)
+class LadderCallbacks {
+
+    private final Cases cases;
+    private final Assignment assignment;
+    private final EscalationLadder ladder;
+    private final Extensions extensions;
+    private final Suspensions suspensions;
+    private final Voiding voiding;
+    private final ProcessFacts facts;
+    private final EngineActor actor;
+    private final BusinessClock clock;
+
+    LadderCallbacks(Cases cases, Assignment assignment, EscalationLadder ladder, Extensions extensions,
+            Suspensions suspensions, Voiding voiding, ProcessFacts facts, EngineActor actor, BusinessClock clock) {
+        this.cases = cases;
+        this.assignment = assignment;
+        this.ladder = ladder;
+        this.extensions = extensions;
+        this.suspensions = suspensions;
+        this.voiding = voiding;
+        this.facts = facts;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** Before each round of rectification: the timers of the subprocess read these dates when it is entered. */
+    @Bean
+    JavaDelegate planLadder() {
+        return execution -> {
+            long caseId = caseId(execution);
+            EscalationLadder.Plan plan = ladder.plan(caseId, clock.now());
+            facts.refresh(execution, cases.require(caseId));
+            execution.setVariable(WARNING_AT, Date.from(plan.warningAt().toInstant()));
+            execution.setVariable(DEADLINE, Date.from(plan.deadline().toInstant()));
+            execution.setVariable(SUPERVISE_AT, Date.from(plan.superviseAt().toInstant()));
+            execution.setVariable(ORDER_DEADLINE, Date.from(plan.orderDeadline().toInstant()));
+            execution.setVariable(TRANSFER_AT, Date.from(plan.transferAt().toInstant()));
+            execution.setVariable(TRANSFER_REASON, plan.transferReason().name());
+        };
+    }
+
+    @Bean
+    JavaDelegate warnUnit() {
+        return execution -> {
+            RectificationCase c = cases.require(caseId(execution));
+            ladder.take(c.id(), Step.WARNING, Map.of("deadline", c.deadline().toString()), "预警：整改用时已达规则规定比例，时限 "
+                    + Deadlines.format(c.deadline()) + "，请抓紧整改", clock.now());
+        };
+    }
+
+    @Bean
+    JavaDelegate urgeUnit() {
+        return execution -> {
+            RectificationCase c = cases.require(caseId(execution));
+            ladder.take(c.id(), Step.URGING, Map.of("overdueText", "已到整改期限（" + Deadlines.format(c.deadline())
+                    + "）仍未完成整改"), "催办：已到整改时限仍未提交整改", clock.now());
+        };
+    }
+
+    @Bean
+    JavaDelegate issueSupervisionOrder() {
+        return execution -> {
+            RectificationCase c = cases.require(caseId(execution));
+            Date orderDeadline = (Date) execution.getVariable(ORDER_DEADLINE);
+            int overdueDays = ladder.policy(c).supervisionAfterWorkingDays();
+            Map<String, Object> particulars = new LinkedHashMap<>();
+            particulars.put("overdueWorkingDays", overdueDays);
+            particulars.put("orderDeadline", orderDeadline.toInstant().atZone(clock.zone()).toOffsetDateTime());
+            ladder.take(c.id(), Step.SUPERVISION, particulars, "督办：超期 " + overdueDays + " 个工作日仍未整改，下发督办令，限 "
+                    + Deadlines.format(orderDeadline.toInstant().atZone(clock.zone()).toOffsetDateTime()) + " 前整改到位",
+                    clock.now());
+        };
+    }
+
+    @Bean
+    JavaDelegate transferOverdue() {
+        return execution -> {
+            TransferReason reason = TransferReason.valueOf((String) execution.getVariable(TRANSFER_REASON));
+            transfer(caseId(execution), reason);
+        };
+    }
+
+    @Bean
+    JavaDelegate reworkCase() {
+        return execution -> {
+            RectificationCase c = assignment.rework(caseId(execution), clock.now());
+            facts.refresh(execution, c);
+            execution.setVariable(REWORK_TRANSFER_DUE, ladder.reworkTransferDue(c));
+        };
+    }
+
+    @Bean
+    JavaDelegate transferReworked() {
+        return execution -> transfer(caseId(execution), TransferReason.REWORKED);
+    }
+
+    @Bean
+    JavaDelegate applyExtension() {
+        return execution -> {
+            Date approved = (Date) execution.getVariable(EXTENSION_APPROVED_UNTIL);
+            facts.refresh(execution, extensions.apply(caseId(execution),
+                    approved.toInstant().atZone(clock.zone()).toOffsetDateTime(), clock.now()));
+        };
+    }
+
+    @Bean
+    JavaDelegate suspendCase() {
+        return execution -> {
+            long caseId = caseId(execution);
+            suspensions.suspend(caseId, clock.now());
+            execution.setVariable(SUSPENSION_REVIEW_CYCLE, suspensions.reviewCycle(caseId));
+        };
+    }
+
+    @Bean
+    JavaDelegate remindSuspensionReview() {
+        return execution -> suspensions.remindReview(caseId(execution), clock.now());
+    }
+
+    @Bean
+    JavaDelegate resumeCase() {
+        return execution -> facts.refresh(execution, suspensions.resume(caseId(execution),
+                (String) execution.getVariable(RESUME_COMMENT), actor.id(), clock.now()));
+    }
+
+    @Bean
+    JavaDelegate voidCase() {
+        return execution -> voiding.voidCase(caseId(execution), (String) execution.getVariable(VOID_REASON),
+                (String) execution.getVariable(VOIDED_BY), clock.now());
+    }
+
+    private void transfer(long caseId, TransferReason reason) {
+        ladder.take(caseId, Step.TRANSFER, Map.of("trigger", reason.name()), "移交纪工委：" + reason.chineseLabel(),
+                clock.now());
+    }
+
+    private static long caseId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(CASE_ID)).longValue();
+    }
+}
