@@ -11,12 +11,17 @@ import org.springframework.stereotype.Component;
 class StartupTasks implements ApplicationRunner {
 
     private final DemoOrganisation demo;
+    private final DemoCases demoCases;
     private final WorkflowIdentity identity;
     private final boolean demoEnabled;
+    private final boolean demoCasesEnabled;
 
-    StartupTasks(DemoOrganisation demo, WorkflowIdentity identity,
-            @Value("${rectify.demo.enabled:false}") boolean demoEnabled) {
+    StartupTasks(DemoOrganisation demo, DemoCases demoCases, WorkflowIdentity identity,
+            @Value("${rectify.demo.enabled:false}") boolean demoEnabled,
+            @Value("${rectify.demo.cases:true}") boolean demoCasesEnabled) {
+        this.demoCasesEnabled = demoCasesEnabled;
         this.demo = demo;
+        this.demoCases = demoCases;
         this.identity = identity;
         this.demoEnabled = demoEnabled;
     }
@@ -29,6 +34,9 @@ class StartupTasks implements ApplicationRunner {
         identity.synchronise();
         if (demoEnabled) {
             demo.loadAccounts();
+            if (demoCasesEnabled) {
+                demoCases.load();
+            }
         }
     }
 }

@@ -34,17 +34,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its number and its process instance all exist, or none of them do.
  */
 @Service
-class Intake {
+public class Intake {
 
-    record Named(String code, String name) {
+    public record Named(String code, String name) {
     }
 
     /** What the reporter gets back. */
-    record Receipt(long id, String caseNumber, String status, String statusLabel, Named leadUnit, List<Named> coUnits,
+    public record Receipt(long id, String caseNumber, String status, String statusLabel, Named leadUnit, List<Named> coUnits,
             OffsetDateTime deadline, String deadlineText, boolean deadlineProvisional, String processInstanceId) {
     }
 
-    record Result(Receipt receipt, boolean replayed) {
+    public record Result(Receipt receipt, boolean replayed) {
     }
 
     private static final String CASE_NUMBER_SEQUENCE = "CASE";
@@ -78,7 +78,11 @@ class Intake {
     }
 
     Result report(ReportRequest report, String idempotencyKey) {
-        CurrentUser user = currentUsers.require();
+        return report(report, idempotencyKey, currentUsers.require());
+    }
+
+    /** A report made on someone's behalf by the application itself (demo data, imports). */
+    public Result report(ReportRequest report, String idempotencyKey, CurrentUser user) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > 200) {
             throw UserFacingException.badRequest("idempotency-key-too-long", "Idempotency-Key 不能超过 200 个字符");

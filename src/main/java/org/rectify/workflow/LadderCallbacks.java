@@ -2,6 +2,7 @@ package org.rectify.workflow;
 
 import static org.rectify.workflow.ProcessVariables.*;
 
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,43 +67,53 @@ class LadderCallbacks {
 
     @Bean
     JavaDelegate warnUnit() {
-        return execution -> {
-            RectificationCase c = cases.require(caseId(execution));
-            ladder.take(c.id(), Step.WARNING, Map.of("deadline", c.deadline().toString()), "预警：整改用时已达规则规定比例，时限 "
-                    + Deadlines.format(c.deadline()) + "，请抓紧整改", clock.now());
-        };
+        return execution -> climbTo(execution, Step.WARNING);
     }
 
     @Bean
     JavaDelegate urgeUnit() {
-        return execution -> {
-            RectificationCase c = cases.require(caseId(execution));
-            ladder.take(c.id(), Step.URGING, Map.of("overdueText", "已到整改期限（" + Deadlines.format(c.deadline())
-                    + "）仍未完成整改"), "催办：已到整改时限仍未提交整改", clock.now());
-        };
+        return execution -> climbTo(execution, Step.URGING);
     }
 
     @Bean
     JavaDelegate issueSupervisionOrder() {
-        return execution -> {
-            RectificationCase c = cases.require(caseId(execution));
-            Date orderDeadline = (Date) execution.getVariable(ORDER_DEADLINE);
-            int overdueDays = ladder.policy(c).supervisionAfterWorkingDays();
-            Map<String, Object> particulars = new LinkedHashMap<>();
-            particulars.put("overdueWorkingDays", overdueDays);
-            particulars.put("orderDeadline", orderDeadline.toInstant().atZone(clock.zone()).toOffsetDateTime());
-            ladder.take(c.id(), Step.SUPERVISION, particulars, "督办：超期 " + overdueDays + " 个工作日仍未整改，下发督办令，限 "
-                    + Deadlines.format(orderDeadline.toInstant().atZone(clock.zone()).toOffsetDateTime()) + " 前整改到位",
-                    clock.now());
-        };
+        return execution -> climbTo(execution, Step.SUPERVISION);
     }
 
     @Bean
     JavaDelegate transferOverdue() {
-        return execution -> {
-            TransferReason reason = TransferReason.valueOf((String) execution.getVariable(TRANSFER_REASON));
-            transfer(caseId(execution), reason);
-        };
+        return execution -> climbTo(execution, Step.TRANSFER);
+    }
+
+    /**
+     * Takes every step up to the given one that is not taken yet, in order: when the engine was down or a case
+     * was left for weeks, several timers fall due at once and may run in any order, but the unit must still
+     * have been warned before it was urged, and urged before it was put under supervision.
+     */
+    private void climbTo(DelegateExecution execution, Step target) {
+        RectificationCase c = cases.require(caseId(execution));
+        for (Step step : Step.values()) {
+            if (step.ordinal() > target.ordinal()) {
+                return;
+            }
+            switch (step) {
+                case WARNING -> ladder.take(c.id(), Step.WARNING, Map.of("deadline", c.deadline().toString()),
+                        "预警：整改用时已达规则规定比例，时限 " + Deadlines.format(c.deadline()) + "，请抓紧整改", clock.now());
+                case URGING -> ladder.take(c.id(), Step.URGING, Map.of("overdueText", "已到整改期限（"
+                        + Deadlines.format(c.deadline()) + "）仍未完成整改"), "催办：已到整改时限仍未提交整改", clock.now());
+                case SUPERVISION -> {
+                    OffsetDateTime orderDeadline = ((Date) execution.getVariable(ORDER_DEADLINE)).toInstant()
+                            .atZone(clock.zone()).toOffsetDateTime();
+                    int overdueDays = ladder.policy(c).supervisionAfterWorkingDays();
+                    Map<String, Object> particulars = new LinkedHashMap<>();
+                    particulars.put("overdueWorkingDays", overdueDays);
+                    particulars.put("orderDeadline", orderDeadline);
+                    ladder.take(c.id(), Step.SUPERVISION, particulars, "督办：超期 " + overdueDays
+                            + " 个工作日仍未整改，下发督办令，限 " + Deadlines.format(orderDeadline) + " 前整改到位", clock.now());
+                }
+                case TRANSFER -> transfer(c.id(), TransferReason.valueOf((String) execution.getVariable(TRANSFER_REASON)));
+            }
+        }
     }
 
     @Bean

@@ -124,6 +124,17 @@ class EscalationLadderIntegrationTests {
     }
 
     @Test
+    void stepsThatFallDueTogetherAreTakenInLadderOrder() {
+        long id = acceptedCase("NOISE", "SERIOUS");
+
+        clock("2026-11-30T09:00:00+08:00"); // the engine was down for weeks: every timer is due at once
+        runDueJobs(instance(id));
+
+        assertThat(steps(id)).containsExactly("ESCALATION_WARNING", "ESCALATION_URGING", "ESCALATION_SUPERVISION",
+                "ESCALATION_TRANSFER");
+    }
+
+    @Test
     void submittingTheFixStopsTheLadderAtOnce() {
         long id = acceptedCase("NOISE", "SERIOUS");
         ProcessInstance instance = instance(id);
