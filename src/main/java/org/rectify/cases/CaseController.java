@@ -50,8 +50,9 @@ class CaseController {
     @Operation(summary = "案件详情：状态、单位、时限、照片、全过程记录和规则决定")
     CaseViews.Detail get(@PathVariable long id) {
         RectificationCase c = cases.require(id);
-        views.requireVisible(c, currentUsers.require());
-        return views.detail(c);
+        CurrentUser user = currentUsers.require();
+        views.requireVisible(c, user);
+        return views.detailFor(c, user);
     }
 
     @GetMapping("/api/cases")

@@ -74,6 +74,29 @@ public class CaseViews {
                 c.deadline(), c.isOverdue(clock.now()), c.reworkCount(), c.createdAt());
     }
 
+    /** What a reporter sees of their own report: where it stands and what became of it, not the units' internals. */
+    private static final java.util.Set<String> REPORTER_VISIBLE_ACTIONS = java.util.Set.of(
+            "REPORTED", "FILED", "REJECTED", "ASSIGNED", "RECTIFIED", "VERIFIED", "CLOSED", "VOIDED");
+
+    public Detail detailFor(RectificationCase c, CurrentUser user) {
+        Detail full = detail(c);
+        if (user.seesAllCases() || c.involvesAnyOf(user.unitCodes())) {
+            return full;
+        }
+        return new Detail(full.id(), full.caseNumber(), full.status(), full.statusLabel(), full.category(),
+                full.severity(), full.severityLabel(), full.source(), full.sourceLabel(), full.title(),
+                full.description(), full.location(), full.reporter(), full.reporterName(), full.submittedBy(),
+                full.leadUnit(), full.coUnits(), full.deadline(), full.deadlineProvisional(), full.overdue(),
+                full.reworkCount(), full.processInstanceId(), full.rejection(), full.createdAt(), full.closedAt(),
+                full.photos(), full.history().stream()
+                        .filter(event -> REPORTER_VISIBLE_ACTIONS.contains(event.action()))
+                        .map(event -> new CaseHistory.Event(event.id(), event.occurredAt(),
+                                event.action().equals("REPORTED") ? event.actor() : "", event.action(),
+                                event.summary(), java.util.Map.of()))
+                        .toList(),
+                List.of());
+    }
+
     public Detail detail(RectificationCase c) {
         Grid grid = c.gridCode() == null ? null : catalog.grid(c.gridCode()).orElse(null);
         Location location = new Location(c.address(), c.latitude(), c.longitude(), c.gridCode(),

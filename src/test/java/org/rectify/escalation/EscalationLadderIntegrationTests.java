@@ -117,6 +117,7 @@ class EscalationLadderIntegrationTests {
         JsonNode transfer = lastEvent(id, "ESCALATION_TRANSFER");
         assertThat(transfer.at("/details/trigger").asText()).isEqualTo("SUPERVISION_ORDER_EXPIRED");
         assertThat(instance).isWaitingAt("UserTask_Fix");
+        assertThat(disciplineProcesses(id)).as("the discipline office has the case").isEqualTo(1);
 
         clock("2026-12-31T12:00:00+08:00");
         runDueJobs(instance);
@@ -189,6 +190,7 @@ class EscalationLadderIntegrationTests {
             assertThat(steps(id).contains("ESCALATION_TRANSFER")).as("after rework %d", round).isEqualTo(round == 3);
         }
         assertThat(lastEvent(id, "ESCALATION_TRANSFER").at("/details/trigger").asText()).isEqualTo("REWORKED");
+        assertThat(disciplineProcesses(id)).isEqualTo(1);
         assertThat(instance(id)).isWaitingAt("UserTask_Fix").hasPassed("ServiceTask_TransferReworked");
     }
 
@@ -312,6 +314,11 @@ class EscalationLadderIntegrationTests {
             }
             due.forEach(job -> managementService.executeJob(job.getId()));
         }
+    }
+
+    private long disciplineProcesses(long id) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("discipline")
+                .processInstanceBusinessKey(api.caseDetail(id).get("caseNumber").asText() + "-JJ1").count();
     }
 
     private List<String> steps(long id) {

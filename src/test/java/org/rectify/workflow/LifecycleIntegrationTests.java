@@ -175,8 +175,11 @@ class LifecycleIntegrationTests {
         assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
         assertThat(rejected.at("/rejection/reasonLabel").asText()).isEqualTo("与已有案件重复");
         assertThat(rejected.at("/rejection/duplicateOf").asText()).isEqualTo(citizen.get("caseNumber").asText());
-        assertThat(api.get("patrol", "/api/cases/" + rejectedId).getBody().get("statusLabel").asText())
-                .as("the reporter sees what became of the report").isEqualTo("不予立案");
+        JsonNode asReporter = api.get("patrol", "/api/cases/" + rejectedId).getBody();
+        assertThat(asReporter.get("statusLabel").asText()).as("the reporter sees what became of the report")
+                .isEqualTo("不予立案");
+        assertThat(asReporter.get("history").findValuesAsText("action")).containsExactly("REPORTED", "REJECTED");
+        assertThat(asReporter.get("decisions")).as("rule internals are for the offices and units").isEmpty();
         assertThat(historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(rejected.get("processInstanceId").asText()).singleResult().getEndActivityId())
                 .isEqualTo("EndEvent_Rejected");
