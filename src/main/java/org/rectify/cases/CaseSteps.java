@@ -72,11 +72,10 @@ public class CaseSteps {
             said.add("地址更正为" + address);
         }
         if (grid != null && !grid.equals(c.gridCode())) {
-            if (catalog.grid(grid).isEmpty()) {
-                throw UserFacingException.badRequest("unknown-grid", "网格“" + grid + "”不存在，请从网格列表中选择");
-            }
+            var found = catalog.grid(grid).orElseThrow(() -> UserFacingException.badRequest("unknown-grid",
+                    "网格“" + grid + "”不存在，请从网格列表中选择"));
             corrections.put("grid", grid);
-            said.add("网格更正为" + grid);
+            said.add("网格更正为" + found.name());
         }
         cases.correct(caseId, category != null ? category : c.categoryCode(), address != null ? address : c.address(),
                 grid != null ? grid : c.gridCode(), now);
@@ -85,7 +84,7 @@ public class CaseSteps {
     }
 
     /** Checks a rejection before anything changes, so the engine is never asked to take a bad one. */
-    public RejectionReason checkRejection(String reason, String duplicateOf) {
+    public RejectionReason checkRejection(long caseId, String reason, String duplicateOf) {
         RejectionReason parsed = parseEnum(RejectionReason.class, reason, "rejection-reason",
                 "请选择不予立案理由：NOT_A_PROBLEM（不是问题）、OUTSIDE_ZONE（不在辖区）或 DUPLICATE（重复）");
         if (parsed == RejectionReason.DUPLICATE) {
@@ -93,15 +92,19 @@ public class CaseSteps {
             if (number == null) {
                 throw UserFacingException.badRequest("duplicate-of-required", "以“重复”为由不予立案时，请填写重复的案件编号");
             }
-            if (findByNumber(number) == null) {
+            RectificationCase original = findByNumber(number);
+            if (original == null) {
                 throw UserFacingException.badRequest("duplicate-of-unknown", "案件编号“" + number + "”不存在");
+            }
+            if (original.id() == caseId) {
+                throw UserFacingException.badRequest("duplicate-of-itself", "不能以本案件自身作为重复案件，请填写另一个案件的编号");
             }
         }
         return parsed;
     }
 
     public void reject(long caseId, String reason, String comment, String duplicateOf, String actor, OffsetDateTime now) {
-        RejectionReason parsed = checkRejection(reason, duplicateOf);
+        RejectionReason parsed = checkRejection(caseId, reason, duplicateOf);
         String text = blankToNull(comment);
         if (text != null) {
             requireLength(text, MAX_REASON, "说明");

@@ -33,19 +33,29 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> Problems.write(response,
                         json, HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录：使用 HTTP Basic 提供用户名和密码",
-                        request.getRequestURI(), true)))
+                        request.getRequestURI(), asksForBasic(request))))
                 .addFilterAfter(new CamundaWebappSessionFilter(identity), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,
                                 HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录：使用 HTTP Basic 提供用户名和密码",
-                                request.getRequestURI(), true))
+                                request.getRequestURI(), asksForBasic(request)))
                         .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
                                 HttpStatus.FORBIDDEN, "forbidden", "您的账号无权执行此操作",
                                 request.getRequestURI(), false)))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Tasklist forms read through the Camunda session: never create, rotate or invalidate it here.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // Basic credentials are not sent automatically cross-site, and session-based access is read-only.
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    /**
+     * A browser page reading with its Tasklist session must not get the browser's own password prompt when the
+     * session has expired; API clients (no cookies) are told to use Basic.
+     */
+    private static boolean asksForBasic(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getHeader("Authorization") != null || request.getCookies() == null;
     }
 
     @Bean

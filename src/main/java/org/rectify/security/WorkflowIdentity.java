@@ -1,6 +1,7 @@
 package org.rectify.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -102,11 +103,13 @@ public class WorkflowIdentity {
     }
 
     private void grantUser(String userId, Resource resource, String resourceId, Permission permission) {
-        if (authorizationService.createAuthorizationQuery().userIdIn(userId).resourceType(resource)
-                .resourceId(resourceId).hasPermission(permission).count() > 0) {
+        // For every user ("*") the engine only honours a GLOBAL authorization; a GRANT for "*" is ignored.
+        int type = ANY.equals(userId) ? AUTH_TYPE_GLOBAL : AUTH_TYPE_GRANT;
+        if (authorizationService.createAuthorizationQuery().authorizationType(type).userIdIn(userId)
+                .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0) {
             return;
         }
-        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        Authorization authorization = authorizationService.createNewAuthorization(type);
         authorization.setUserId(userId);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);

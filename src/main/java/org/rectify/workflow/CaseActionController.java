@@ -108,7 +108,7 @@ class CaseActionController {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CHECK_OUTCOME, request.decision().name());
         if (request.decision() == CheckRequest.Decision.REJECT) {
-            steps.checkRejection(request.rejectionReason(), request.duplicateOf());
+            steps.checkRejection(id, request.rejectionReason(), request.duplicateOf());
             variables.put(REJECTION_REASON, request.rejectionReason());
             variables.put(REJECTION_COMMENT, request.comment());
             variables.put(DUPLICATE_OF, request.duplicateOf());

@@ -54,7 +54,9 @@ public class CaseProcess {
         }
         List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
-        return Optional.of(new OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), groups));
+        // The task's name carries the case number for Tasklist's list; the step's own name is before the colon.
+        String stepName = task.getName() == null ? task.getTaskDefinitionKey() : task.getName().split("：", 2)[0];
+        return Optional.of(new OpenStep(task.getId(), task.getTaskDefinitionKey(), stepName, groups));
     }
 
     /**

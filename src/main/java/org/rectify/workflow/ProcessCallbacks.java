@@ -79,6 +79,8 @@ class ProcessCallbacks {
         return task -> {
             RectificationCase c = cases.require(caseId(task));
             task.setDescription(c.caseNumber() + " " + c.title());
+            // Units may not read process variables, so Tasklist's list shows them the case only through the name.
+            task.setName(task.getName() + "：" + c.caseNumber() + " " + c.title());
             switch (task.getTaskDefinitionKey()) {
                 case TASK_CHECK -> removeAll(task, CHECK_OUTCOME, REJECTION_REASON, REJECTION_COMMENT, DUPLICATE_OF,
                         CORRECTED_CATEGORY, CORRECTED_ADDRESS, CORRECTED_GRID);

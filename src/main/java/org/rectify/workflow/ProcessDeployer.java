@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploys the processes folder (BPMN and forms) under relative resource names, so that
- * {@code embedded:deployment:forms/…} keys resolve. Duplicate filtering makes an unchanged folder no new
- * version; a change redeploys every file, so each version has its own forms beside it.
+ * {@code embedded:deployment:forms/…} keys resolve. Duplicate filtering is on, so an unchanged folder makes no
+ * new version; when anything changed, every file is deployed again ({@code deployChangedOnly = false}), so each
+ * process version has its forms in its own deployment.
  */
 @Component
 class ProcessDeployer implements InitializingBean {
@@ -42,12 +43,12 @@ class ProcessDeployer implements InitializingBean {
         DeploymentBuilder builder = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source("processes folder")
-                .enableDuplicateFiltering(false);
+                .enableDuplicateFiltering(false); // filtering on; "false" means: redeploy all files on any change
         List<Path> files = deployableFiles();
         for (Path file : files) {
             String resourceName = folder.relativize(file).toString().replace('\\', '/');
             try {
-                builder.addInputStream(resourceName, Files.newInputStream(file));
+                builder.addInputStream(resourceName, new java.io.ByteArrayInputStream(Files.readAllBytes(file)));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file, e);
             }

@@ -145,6 +145,18 @@ class LifecycleIntegrationTests {
     }
 
     @Test
+    void camundasOwnRestApiAnswersOnlySignedInUsersWithinTheirRights() {
+        long vending = report("STREET_VENDING");
+        String number = api.caseDetail(vending).get("caseNumber").asText();
+
+        assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(rest.withBasicAuth("cgj-handler", "demo").getForEntity("/engine-rest/task", String.class).getBody())
+                .contains(number);
+        assertThat(rest.withBasicAuth("jjdd-handler", "demo").getForEntity("/engine-rest/task", String.class).getBody())
+                .doesNotContain(number);
+    }
+
+    @Test
     void aSupervisorFromTheFixingUnitMayNotVerify() {
         long id = report("STREET_VENDING");
         act("cgj-handler", id, "accept", null);
