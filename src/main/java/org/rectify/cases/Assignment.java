@@ -19,6 +19,7 @@ import org.rectify.rules.RuleOutcome;
 import org.rectify.rules.TimeLimitDecision;
 import org.rectify.rules.TimeLimitFacts;
 import org.rectify.web.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,8 +38,11 @@ public class Assignment {
     private final Catalog catalog;
     private final RuleEngine rules;
     private final WorkingCalendar calendar;
+    private final ApplicationEventPublisher events;
 
-    Assignment(Cases cases, CaseHistory history, Catalog catalog, RuleEngine rules, WorkingCalendar calendar) {
+    Assignment(Cases cases, CaseHistory history, Catalog catalog, RuleEngine rules, WorkingCalendar calendar,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.history = history;
         this.catalog = catalog;
@@ -143,6 +147,7 @@ public class Assignment {
         history.record(c.id(), now, actor, "ASSIGNED", summary + (coNames.isEmpty() ? "" : "，配合单位：" + coNames)
                 + "，整改时限至 " + Deadlines.format(due.at()) + (due.provisional() ? "（含未发布节假日安排的年份，截止时间为暂定）" : ""),
                 details);
+        events.publishEvent(new CaseAssigned(c.id(), leadUnit, due.at()));
         return cases.require(c.id());
     }
 
