@@ -132,6 +132,10 @@ class DisciplineIntegrationTests {
         assertThat(decidedEvent.get("actor").asText()).isEqualTo("discipline");
         assertThat(decidedEvent.get("summary").asText()).contains("采纳规则建议", "申诉");
 
+        JsonNode decisionDocument = api.get("cgj-handler", "/api/cases/" + id + "/documents").getBody();
+        assertThat(decisionDocument.findValuesAsText("type")).as("the unit receives the decision in writing")
+                .contains("ACCOUNTABILITY_DECISION");
+
         JsonNode acknowledged = ok(api.post("cgj-handler", "/api/discipline/cases/" + id + "/acknowledgement", null));
         assertThat(acknowledged.get("status").asText()).isEqualTo("EFFECTIVE");
         assertThat(instance).isEnded().hasPassed("ServiceTask_TakeEffect", "EndEvent_Effective");

@@ -118,6 +118,10 @@ class EscalationLadderIntegrationTests {
         assertThat(transfer.at("/details/trigger").asText()).isEqualTo("SUPERVISION_ORDER_EXPIRED");
         assertThat(instance).isWaitingAt("UserTask_Fix");
         assertThat(disciplineProcesses(id)).as("the discipline office has the case").isEqualTo(1);
+        JsonNode documents = api.get("admin", "/api/cases/" + id + "/documents").getBody();
+        assertThat(documents.findValuesAsText("type"))
+                .containsExactly("RECTIFICATION_NOTICE", "URGING_NOTICE", "SUPERVISION_ORDER");
+        assertThat(documents.findValuesAsText("number").get(2)).matches("督办〔2026〕\\d+号");
 
         clock("2026-12-31T12:00:00+08:00");
         runDueJobs(instance);

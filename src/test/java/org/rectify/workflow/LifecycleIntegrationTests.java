@@ -46,12 +46,13 @@ class LifecycleIntegrationTests {
 
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("closedAt").asText()).isNotBlank();
-        assertThat(actions(closed)).containsExactly("REPORTED", "ASSIGNED", "ACCEPTED", "RECTIFIED", "VERIFIED", "CLOSED");
+        assertThat(actions(closed)).containsExactly("REPORTED", "ASSIGNED", "DOCUMENT_ISSUED", "ACCEPTED", "RECTIFIED",
+                "VERIFIED", "CLOSED");
         assertThat(closed.get("photos").findValuesAsText("stage")).containsExactly("BEFORE", "AFTER");
         assertThat(historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(closed.get("processInstanceId").asText()).singleResult().getEndActivityId())
                 .isEqualTo("EndEvent_Closed");
-        JsonNode accepted = closed.get("history").get(2);
+        JsonNode accepted = closed.get("history").get(3);
         assertThat(accepted.get("actor").asText()).isEqualTo("cgj-handler");
     }
 
