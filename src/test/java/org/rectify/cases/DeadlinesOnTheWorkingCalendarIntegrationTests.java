@@ -63,4 +63,19 @@ class DeadlinesOnTheWorkingCalendarIntegrationTests {
                 .isEqualTo(OffsetDateTime.parse(expectedDeadline));
         assertThat(receipt.get("deadlineProvisional").asBoolean()).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void aDeadlineReachingIntoAnUnpublishedYearIsComputedAndFlaggedProvisional() {
+        // Mon 2026-12-28 + 15 working days: Dec 29–31 (3), 1 Jan 2027 is New Year (statutory, provisional),
+        // 4–8 Jan (8), 11–15 Jan (13), 18–19 Jan (15) — weekends and the holiday never count as working days.
+        ClockUtil.setCurrentTime(java.util.Date.from(OffsetDateTime.parse("2026-12-28T10:00:00+08:00").toInstant()));
+
+        JsonNode receipt = api.reportCase(api.patrolReport("ILLEGAL_BUILDING", "GENERAL"));
+
+        assertThat(OffsetDateTime.parse(receipt.get("deadline").asText()))
+                .isEqualTo(OffsetDateTime.parse("2027-01-19T18:00+08:00"));
+        assertThat(receipt.get("deadlineProvisional").asBoolean()).isTrue();
+        assertThat(api.caseDetail(receipt.get("id").asLong()).get("history").get(1).get("summary").asText())
+                .contains("暂定");
+    }
 }
