@@ -1,82 +1,72 @@
 package org.rectify.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the rule files from the rules folder at start and records the rule set in the database, so any
- * decision can later be explained against the exact text that made it. A broken file stops the start.
+ * The rule set this node decides with, and a small cache of compiled versions. The database says which
+ * version is active ({@link RuleSets} follows it); this is only the node's compiled copy of it. A decision
+ * reads {@link #active()} once at its start and keeps that immutable set to its end.
  */
 @Component
 class RuleSetHolder {
 
-    private static final Logger log = LoggerFactory.getLogger(RuleSetHolder.class);
+    private static final int CACHED_VERSIONS = 4;
 
-    private final CompiledRuleSet active;
+    private volatile CompiledRuleSet active;
+    private volatile long activationId;
+    private final Map<String, CompiledRuleSet> cache = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledRuleSet> eldest) {
+            return size() > CACHED_VERSIONS;
+        }
+    };
 
     @Autowired
-    RuleSetHolder(@Value("${rectify.rules-dir}") String rulesDir, JdbcClient jdbc, ObjectMapper json) {
-        Path folder = Path.of(rulesDir).toAbsolutePath().normalize();
-        long started = System.nanoTime();
-        this.active = CompiledRuleSet.compile(readDrlFiles(folder));
-        record(jdbc, json, active);
-        log.info("Rule set {} compiled from {} ({} files) in {} ms", active.shortVersion(), folder,
-                active.sources().size(), (System.nanoTime() - started) / 1_000_000);
+    RuleSetHolder(RuleSetStartup startup) {
+        RuleSetStartup.Started started = startup.start();
+        use(started.ruleSet(), started.activationId());
     }
 
     /** For rule tests: a holder of an already compiled rule set, with no database. */
     RuleSetHolder(CompiledRuleSet ruleSet) {
-        this.active = ruleSet;
-    }
-
-    static SortedMap<String, String> readDrlFiles(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new RuleSetException("Rules folder " + folder + " does not exist (set RECTIFY_RULES_DIR)");
-        }
-        SortedMap<String, String> sources = new TreeMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".drl")).toList()) {
-                sources.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read rules folder " + folder, e);
-        }
-        if (sources.isEmpty()) {
-            throw new RuleSetException("Rules folder " + folder + " holds no .drl file");
-        }
-        return sources;
-    }
-
-    private static void record(JdbcClient jdbc, ObjectMapper json, CompiledRuleSet ruleSet) {
-        try {
-            jdbc.sql("""
-                    insert into rule_set (version, content_hash, activated_by, files)
-                    values (:version, :hash, 'system', cast(:files as jsonb))
-                    on conflict (version) do nothing""")
-                    .param("version", ruleSet.shortVersion())
-                    .param("hash", ruleSet.version())
-                    .param("files", json.writeValueAsString(ruleSet.sources()))
-                    .update();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        use(ruleSet, 0);
     }
 
     CompiledRuleSet active() {
         return active;
+    }
+
+    long activationId() {
+        return activationId;
+    }
+
+    synchronized void use(CompiledRuleSet ruleSet, long activation) {
+        cache.put(ruleSet.version(), ruleSet);
+        this.active = ruleSet;
+        this.activationId = activation;
+    }
+
+    /** The compiled set of a version (full content hash), compiling it only if it is not cached. */
+    CompiledRuleSet compiled(String contentHash, Supplier<CompiledRuleSet> compile) {
+        synchronized (this) {
+            CompiledRuleSet cached = cache.get(contentHash);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        CompiledRuleSet compiled = compile.get();
+        synchronized (this) {
+            cache.put(compiled.version(), compiled);
+        }
+        return compiled;
+    }
+
+    /** Keeps a set that passed the gate, so that activating it does not compile it again. */
+    synchronized void remember(CompiledRuleSet ruleSet) {
+        cache.put(ruleSet.version(), ruleSet);
     }
 }

@@ -55,7 +55,10 @@ class TwoNodesIntegrationTests {
                         "--spring.datasource.username=" + hikari.getUsername(),
                         "--spring.datasource.password=" + hikari.getPassword(),
                         "--server.port=0",
-                        "--spring.jmx.enabled=false");
+                        "--spring.jmx.enabled=false",
+                        // its own engine name: Camunda keeps engines in a JVM-wide registry, and closing this node
+                        // must not unregister the first node's engine
+                        "--camunda.bpm.process-engine-name=second-node");
     }
 
     @AfterAll

@@ -12,7 +12,7 @@ final class RuleFiles {
 
     static synchronized CompiledRuleSet compiled() {
         if (compiled == null) {
-            compiled = CompiledRuleSet.compile(RuleSetHolder.readDrlFiles(Path.of("rules")));
+            compiled = CompiledRuleSet.compile(RuleSetFiles.readFolder(Path.of("rules")));
         }
         return compiled;
     }

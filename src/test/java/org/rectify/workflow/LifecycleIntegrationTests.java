@@ -27,6 +27,8 @@ class LifecycleIntegrationTests {
     TestRestTemplate rest;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
 
     Api api;
 
@@ -147,6 +149,9 @@ class LifecycleIntegrationTests {
 
     @Test
     void camundasOwnRestApiAnswersOnlySignedInUsersWithinTheirRights() {
+        // Other test classes start further application contexts in this JVM, and Camunda's REST API finds its engine
+        // in a JVM-wide registry by the name "default": make sure it is this context's engine.
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(processEngine);
         long vending = report("STREET_VENDING");
         String number = api.caseDetail(vending).get("caseNumber").asText();
 

@@ -1,0 +1,83 @@
+package org.rectify.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The decisions the application asks the rules for, with the Chinese names of their facts' and answers'
+ * fields, as scenario files use them in their column headers ({@code 类别代码}, {@code 期望时限}). A field
+ * may also be written by its Java name ({@code categoryCode}).
+ */
+final class Decisions {
+
+    static final String ROUTING = "routing";
+    static final String TIME_LIMITS = "time-limits";
+    static final String ESCALATION = "escalation";
+    static final String PENALTIES = AccountabilityRules.DECISION;
+
+    /**
+     * One decision: its facts and answer types, and the scenario column of each field (Chinese header → record
+     * component). {@code defaults} are used when a scenario leaves a fact empty.
+     */
+    record Decision(String name, String chineseName, Class<? extends Record> factsType, Class<? extends Record> answerType,
+            Map<String, String> factColumns, Map<String, String> answerColumns, Map<String, String> defaults,
+            Map<String, String> aliases) {
+
+        String factColumnOf(String component) {
+            return factColumns.entrySet().stream().filter(e -> e.getValue().equals(component)).map(Map.Entry::getKey)
+                    .findFirst().orElse(component);
+        }
+    }
+
+    private static final List<Decision> ALL = List.of(
+            new Decision(ROUTING, "派遣", RoutingFacts.class, RoutingDecision.class,
+                    columns("类别代码", "categoryCode", "类别名称", "categoryName", "行业部门", "categoryDefaultUnit",
+                            "严重程度", "severity", "来源", "source", "所在街道", "streetUnit", "所在社区", "communityUnit",
+                            "已退回单位", "excludedUnits"),
+                    columns("牵头单位", "leadUnit", "配合单位", "coUnits", "理由", "reason"),
+                    Map.of("severity", "一般", "source", "日常巡查"), Map.of()),
+            new Decision(TIME_LIMITS, "时限", TimeLimitFacts.class, TimeLimitDecision.class,
+                    columns("阶段", "stage", "类别代码", "categoryCode", "类别名称", "categoryName", "严重程度", "severity",
+                            "来源", "source", "返工次数", "reworkCount", "原时限", "initialAmount", "原时限单位", "initialUnit"),
+                    columns("时限", "amount", "单位", "unit", "理由", "reason"),
+                    Map.of("stage", "首次交办", "severity", "一般", "source", "日常巡查"), Map.of()),
+            new Decision(ESCALATION, "升级", EscalationFacts.class, EscalationPolicy.class,
+                    columns("类别代码", "categoryCode", "类别名称", "categoryName", "严重程度", "severity", "来源", "source",
+                            "返工次数", "reworkCount"),
+                    columns("预警比例", "warningShare", "督办（超期工作日）", "supervisionAfterWorkingDays",
+                            "移交纪检（超期工作日）", "transferAfterWorkingDays", "督办令时限（工作日）", "supervisionOrderWorkingDays",
+                            "返工几次移交纪检", "transferAfterReworks", "可延期次数", "maxExtensions",
+                            "延期最长比例", "extensionMaxShare", "挂账复核间隔（天）", "suspensionReviewDays", "理由", "reason"),
+                    Map.of("severity", "一般", "source", "日常巡查"), Map.of()),
+            new Decision(PENALTIES, "问责", AccountabilityFacts.class, MeasureProposal.class,
+                    columns("单位名称", "unitName", "移交原因", "trigger", "来源", "source", "严重程度", "severity",
+                            "超期工作日", "overdueWorkingDays", "返工次数", "reworkCount", "督办次数", "supervisionOrders",
+                            "本季度已被问责次数", "priorInQuarter", "本年度已被问责次数", "priorInYear"),
+                    columns("措施", "measure", "对象", "target", "申诉期限（工作日）", "appealWorkingDays", "分值", "score",
+                            "理由", "reason"),
+                    Map.of("unitName", "某责任单位", "trigger", "OVERDUE", "severity", "一般", "source", "日常巡查"),
+                    // the discipline office's words for the transfer triggers (org.rectify.discipline.TransferTrigger)
+                    Map.of("超期未整改", "OVERDUE", "多次返工仍未通过核查", "REWORKED",
+                            "督办期满仍未落实", "SUPERVISION_ORDER_EXPIRED", "问题清单清零期限已过仍未整改", "CLEARANCE_DATE_PASSED")));
+
+    private Decisions() {
+    }
+
+    static Optional<Decision> named(String name) {
+        return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    static List<Decision> all() {
+        return ALL;
+    }
+
+    private static Map<String, String> columns(String... pairs) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            columns.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(columns);
+    }
+}
