@@ -1,0 +1,161 @@
+package org.rectify.console;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.rectify.cases.CaseViews;
+import org.rectify.cases.Cases;
+import org.rectify.cases.Photos;
+import org.rectify.cases.RectificationCase;
+import org.rectify.clock.BusinessClock;
+import org.rectify.web.UserFacingException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The case page, its photos, and the forms for the step the case waits at. */
+@Controller
+class CasePageController {
+
+    static final String VIEW = "console/case";
+
+    private final Cases cases;
+    private final CaseViews views;
+    private final CasePage page;
+    private final CaseActions actions;
+    private final Photos photos;
+    private final Directory directory;
+    private final Viewers viewers;
+    private final BusinessClock clock;
+
+    CasePageController(Cases cases, CaseViews views, CasePage page, CaseActions actions, Photos photos,
+            Directory directory, Viewers viewers, BusinessClock clock) {
+        this.cases = cases;
+        this.views = views;
+        this.page = page;
+        this.actions = actions;
+        this.photos = photos;
+        this.directory = directory;
+        this.viewers = viewers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/cases/{id}")
+    String show(@PathVariable long id, Model model) {
+        Viewer me = viewers.require();
+        RectificationCase c = cases.require(id);
+        views.requireVisible(c, me.user());
+        model.addAttribute("view", page.build(c, me, directory.snapshot(), clock.now()));
+        model.addAttribute("now", Texts.minute(clock.now()));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        return VIEW;
+    }
+
+    /** By case number, for links written by hand or pasted from a document. */
+    @GetMapping("/console/cases/by-number/{number}")
+    String byNumber(@PathVariable String number) {
+        RectificationCase c = cases.findByNumber(number.strip()).orElseThrow(() ->
+                UserFacingException.notFound("case-not-found", "案件编号“" + number + "”不存在"));
+        return "redirect:/console/cases/" + c.id();
+    }
+
+    @GetMapping("/console/photos/{photoId}")
+    ResponseEntity<byte[]> photo(@PathVariable long photoId) {
+        Viewer me = viewers.require();
+        Photos.PhotoContent photo = photos.content(photoId)
+                .orElseThrow(() -> UserFacingException.notFound("photo-not-found", "照片不存在"));
+        views.requireVisible(cases.require(photo.caseId()), me.user());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+                .body(photo.bytes());
+    }
+
+    @PostMapping("/console/cases/{id}/check")
+    String check(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Viewer me = viewers.require();
+        return act(id, form, redirect, () -> actions.check(id, me, form.get("decision"), form.get("correctedCategory"),
+                form.get("correctedAddress"), form.get("correctedGrid"), form.get("rejectionReason"),
+                form.get("comment"), form.get("duplicateOf")));
+    }
+
+    @PostMapping("/console/cases/{id}/accept")
+    String accept(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Viewer me = viewers.require();
+        return act(id, form, redirect, () -> actions.accept(id, me, form.get("outcome"), form.get("reason")));
+    }
+
+    @PostMapping("/console/cases/{id}/reassign")
+    String reassign(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Viewer me = viewers.require();
+        return act(id, form, redirect, () -> actions.reassign(id, me, form.get("unit"), form.get("reason")));
+    }
+
+    @PostMapping("/console/cases/{id}/rectification")
+    String rectify(@PathVariable long id, @RequestParam Map<String, String> form,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+        Viewer me = viewers.require();
+        return act(id, form, redirect, () -> actions.rectify(id, me, form.get("note"), read(files)));
+    }
+
+    @PostMapping("/console/cases/{id}/verification")
+    String verify(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Viewer me = viewers.require();
+        return act(id, form, redirect, () -> actions.verify(id, me, form.get("outcome"), form.get("comment")));
+    }
+
+    private String act(long id, Map<String, String> form, RedirectAttributes redirect, Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("notice", action.get());
+        } catch (RuntimeException failure) {
+            UserFacingException e = userFacing(failure);
+            if (e.status().value() == 403 || e.status().value() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", e.detail());
+            Map<String, String> kept = new java.util.HashMap<>(form);
+            kept.remove("_csrf");
+            redirect.addFlashAttribute("form", kept);
+        }
+        return "redirect:/console/cases/" + id;
+    }
+
+    /** A refusal raised inside the engine (a task listener's check) keeps its message; anything else is a failure. */
+    static UserFacingException userFacing(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UserFacingException userFacing) {
+                return userFacing;
+            }
+        }
+        throw failure;
+    }
+
+    static List<CaseActions.NewPhoto> read(List<MultipartFile> files) {
+        List<CaseActions.NewPhoto> photos = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile file : files) {
+                if (file == null || file.isEmpty()) {
+                    continue;
+                }
+                try {
+                    photos.add(new CaseActions.NewPhoto(file.getOriginalFilename(), file.getBytes()));
+                } catch (IOException e) {
+                    throw UserFacingException.badRequest("photo-unreadable", "照片“" + file.getOriginalFilename()
+                            + "”上传不完整，请重新选择后提交");
+                }
+            }
+        }
+        return photos;
+    }
+}
