@@ -224,6 +224,9 @@ class CasePage {
             }
         }
         for (CaseHistory.Event e : events) {
+            if (DOCUMENT_ISSUED.equals(e.action())) {
+                continue; // shown once, below, with its number, addressee and PDF
+            }
             entries.add(new Entry("step", Texts.minute(e.occurredAt()), names.getOrDefault(e.actor(), e.actor()),
                     e.summary(), attached.getOrDefault(e.id(), List.of()), null, null));
         }
@@ -239,6 +242,8 @@ class CasePage {
         entries.sort((a, b) -> a.when().compareTo(b.when()));
         return entries;
     }
+
+    private static final String DOCUMENT_ISSUED = "DOCUMENT_ISSUED";
 
     /** Which steps each kind of decision explains. */
     private static final Map<String, Set<String>> EXPLAINS = Map.of(

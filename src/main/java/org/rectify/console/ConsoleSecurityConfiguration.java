@@ -45,7 +45,7 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers(LOGIN, "/console/assets/**").permitAll()
                         .requestMatchers("/console/queues/dispatcher/**").hasAnyRole("DISPATCHER", "ADMIN")
                         .requestMatchers("/console/queues/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
-                        .requestMatchers("/console/discipline/**").hasRole("DISCIPLINE")
+                        .requestMatchers("/console/discipline/**").hasAnyRole("DISCIPLINE", "ADMIN")
                         .anyRequest().authenticated())
                 .addFilterAfter(new CamundaSessionAuthentication(sessions), SecurityContextHolderFilter.class)
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))

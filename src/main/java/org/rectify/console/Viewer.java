@@ -61,9 +61,9 @@ public record Viewer(CurrentUser user, String roleLabel) {
         return user.isSupervisor() || user.isAdmin();
     }
 
-    /** The discipline office's inbox is theirs alone: accountability files are not open to other offices. */
+    /** The discipline office's inbox is theirs (and the administrators'): accountability files are not open to other offices. */
     public boolean isDiscipline() {
-        return user.isDiscipline();
+        return user.isDiscipline() || user.isAdmin();
     }
 
     public boolean isHandler() {

@@ -24,11 +24,8 @@ import org.rectify.catalog.Category;
 import org.rectify.catalog.Grid;
 import org.rectify.catalog.Unit;
 import org.rectify.clock.BusinessClock;
-import org.rectify.security.CurrentUser;
 import org.rectify.web.UserFacingException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -226,10 +223,12 @@ public class Documents {
         return List.copyOf(all);
     }
 
-    /** The signed-in person who caused the step, or 系统 when the process engine issues on its own (timers). */
+    /**
+     * Documents are issued by the system in the campaign office's name, whoever's step caused them: a patrol whose
+     * report was routed straight to a unit did not issue that unit's rectification notice.
+     */
     private static String actor() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user.id() : SYSTEM;
+        return SYSTEM;
     }
 
     private String toJson(Map<String, Object> particulars) {

@@ -273,10 +273,10 @@ class ConsoleBrowserIntegrationTests {
         signOut();
 
         open("/console/discipline");
-        signIn("admin");
+        signIn("supervisor");
         wait.until(ExpectedConditions.urlContains("/console/discipline"));
         assertThat(browser.getPageSource()).contains("无权");
-        screenshot("discipline-refused-admin");
+        screenshot("discipline-refused-supervisor");
     }
 
     private void open(String path) {

@@ -144,9 +144,10 @@ class ConsoleIntegrationTests {
     }
 
     @Test
-    void theDisciplineInboxIsTheDisciplineOfficesAlone() {
+    void theDisciplineInboxIsTheDisciplineOfficesAndTheAdministrators() {
         assertThat(ConsoleSession.signedIn(port, "discipline").get("/console/discipline").statusCode()).isEqualTo(200);
-        for (String other : List.of("admin", "supervisor", "dispatcher", "cgj-handler", "patrol")) {
+        assertThat(ConsoleSession.signedIn(port, "admin").get("/console/discipline").statusCode()).isEqualTo(200);
+        for (String other : List.of("supervisor", "dispatcher", "cgj-handler", "patrol")) {
             HttpResponse<String> page = ConsoleSession.signedIn(port, other).get("/console/discipline");
             assertThat(page.statusCode()).as(other).isEqualTo(403);
             assertThat(page.body()).as(other).contains("无权");
