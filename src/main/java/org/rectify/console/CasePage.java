@@ -245,6 +245,7 @@ class CasePage {
             "ROUTING", Set.of("ASSIGNED"),
             "TIME_LIMIT", Set.of("ASSIGNED"),
             "ESCALATION_PLAN", Set.of(),
+            "DUPLICATE", Set.of("DUPLICATE_REPORTED"),
             "REWORK_TIME_LIMIT", Set.of("VERIFICATION_FAILED", "REWORK", "REWORKED"));
 
     private static Explanation explain(CaseHistory.Decision decision) {
