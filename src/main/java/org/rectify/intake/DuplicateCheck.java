@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Looks for an open case that a new report repeats. The rules state how far and how long back to look
  * (a probe of rules/duplicates.drl); the database pre-filters open cases of the same category by a bounding
- * box around the report and by its grid cell; the rules then judge each candidate, nearest first.
+ * box around the report and, for cases without coordinates (or a report without them), by the grid cell; the
+ * rules then judge each candidate, nearest first.
  */
 @Component
 class DuplicateCheck {
@@ -98,8 +99,8 @@ class DuplicateCheck {
         List<String> near = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("category", categoryCode);
-        // one hour more than the window: the rules decide on whole hours, the database must not cut earlier
-        params.put("since", now.minusHours(policy.windowHours() + 1L));
+        // a day beyond the window: the rules decide, and a near miss is explained on the new case
+        params.put("since", now.minusHours(policy.windowHours() + 24L));
         if (hasPosition) {
             double lat = latitude.doubleValue();
             double latDelta = policy.radiusMetres() / METRES_PER_DEGREE_LATITUDE;
@@ -112,7 +113,9 @@ class DuplicateCheck {
             params.put("lngMax", BigDecimal.valueOf(longitude.doubleValue() + lngDelta));
         }
         if (gridCode != null) {
-            near.add("grid_code = :grid");
+            // with coordinates on both sides the distance decides (rules/duplicates.drl); the grid cell only counts
+            // for a case without them
+            near.add(hasPosition ? "(grid_code = :grid and latitude is null)" : "grid_code = :grid");
             params.put("grid", gridCode);
         }
         List<Long[]> rows = jdbc.sql("""
@@ -128,7 +131,8 @@ class DuplicateCheck {
             Integer distance = hasPosition && c.latitude() != null && c.longitude() != null
                     ? (int) Math.round(metres(latitude, longitude, c.latitude(), c.longitude())) : null;
             boolean sameGrid = gridCode != null && gridCode.equals(c.gridCode());
-            long hours = Math.max(0, Duration.between(c.createdAt(), now).toHours());
+            // begun hours: 72 hours and one minute is beyond a 72-hour window
+            long hours = Math.max(0, (Duration.between(c.createdAt(), now).toMinutes() + 59) / 60);
             candidates.add(new Candidate(c, distance, sameGrid, (int) hours, row[1].intValue()));
         }
         // nearest first; without a distance, the oldest case (the original report) first

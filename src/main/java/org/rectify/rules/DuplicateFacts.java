@@ -12,7 +12,7 @@ import org.rectify.catalog.Severity;
  * @param candidateCategoryCode the open case's category; null in a probe
  * @param distanceMetres        metres between the two, null when either has no coordinates
  * @param sameGrid              both lie in the same grid cell (网格)
- * @param hoursSinceReported    whole hours since the open case was reported
+ * @param hoursSinceReported    hours since the open case was reported, a begun hour counted as a whole
  * @param reportCount           reports of the case if this one is linked to it, this one included (the first is 1)
  * @param candidateSeverity     the open case's severity now
  */
