@@ -262,6 +262,8 @@ public class Intake {
                     + c.severity().chineseLabel() + "提高为" + decision.severity().chineseLabel()
                     + (c.deadline() == null ? "，派遣时按新的严重程度定时限" : "，已定的整改时限不变"),
                     Map.of("from", c.severity().name(), "to", decision.severity().name(), "reportCount", count));
+            // Tasklist shows the severity from the process variables
+            process.refreshFacts(cases.require(c.id()));
         }
         if (key != null) {
             jdbc.sql("update idempotency_key set duplicate_report_id = :report where principal = :principal and key = :key")

@@ -179,6 +179,7 @@ class DuplicateReportsIntegrationTests {
         assertThat(raise.get("firedRules").toString()).contains("提级 - 累计上报3次及以上的，提高为较重");
         assertThat(raise.get("explanation").asText()).contains("累计上报3次（3次及以上），严重程度提高为较重");
         assertThat(raise.at("/outcome/severity").asText()).isEqualTo("SERIOUS");
+        assertThat(runtimeService.getVariable(detail.get("processInstanceId").asText(), "severityLabel")).isEqualTo("较重");
     }
 
     @Test
