@@ -149,7 +149,8 @@ public class Intake {
                 }
                 duplicateCheck.lockCategory(prepared.category());
                 DuplicateCheck.Result check = duplicateCheck.check(report, prepared.category(), prepared.grid(), now);
-                if (check.match().isPresent()) {
+                // the case was found before its row was locked: it may have been closed meanwhile
+                if (check.match().isPresent() && cases.lock(check.match().get().candidate().c().id()).status().isOpen()) {
                     return link(report, prepared, check.match().get(), user, key, now);
                 }
                 RectificationCase created = create(report, prepared, user, user.id(), key, now);

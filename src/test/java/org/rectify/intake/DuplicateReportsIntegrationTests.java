@@ -96,6 +96,30 @@ class DuplicateReportsIntegrationTests {
     }
 
     @Test
+    void peopleReportingOneProblemAtTheSameMomentMakeOneCase() throws Exception {
+        long casesBefore = caseCount();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Callable<ResponseEntity<JsonNode>>> reports = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ObjectNode report = at("E_BIKE", "CITIZEN", latitude);
+                reports.add(() -> api.post("patrol", "/api/reports", report));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            java.util.Set<String> numbers = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<ResponseEntity<JsonNode>> answer : pool.invokeAll(reports)) {
+                statuses.add(answer.get().getStatusCode().value());
+                numbers.add(answer.get().getBody().get("caseNumber").asText());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
+            assertThat(numbers).hasSize(1);
+            assertThat(caseCount()).isEqualTo(casesBefore + 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aReportFurtherAwayThanTheRuleDistanceBecomesItsOwnCase() {
         JsonNode first = api.reportCase(at("STREET_VENDING", "PATROL", latitude));
 
