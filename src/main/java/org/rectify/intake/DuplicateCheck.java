@@ -96,7 +96,9 @@ class DuplicateCheck {
     private List<Candidate> candidates(String categoryCode, String gridCode, BigDecimal latitude, BigDecimal longitude,
             DuplicatePolicy policy, OffsetDateTime now) {
         boolean hasPosition = latitude != null && longitude != null;
+        // one branch per index (V11): the position box, and the grid cell; a UNION lets each use its own
         List<String> near = new ArrayList<>();
+        String open = "category_code = :category and created_at >= :since and status not in (" + CLOSED_STATUSES + ")";
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("category", categoryCode);
         // a day beyond the window: the rules decide, and a near miss is explained on the new case
@@ -106,7 +108,8 @@ class DuplicateCheck {
             double latDelta = policy.radiusMetres() / METRES_PER_DEGREE_LATITUDE;
             double lngDelta = policy.radiusMetres()
                     / (METRES_PER_DEGREE_LATITUDE * Math.max(0.01, Math.cos(Math.toRadians(lat))));
-            near.add("(latitude between :latMin and :latMax and longitude between :lngMin and :lngMax)");
+            near.add("select id, report_count, created_at from rectification_case where " + open
+                    + " and latitude between :latMin and :latMax and longitude between :lngMin and :lngMax");
             params.put("latMin", BigDecimal.valueOf(lat - latDelta));
             params.put("latMax", BigDecimal.valueOf(lat + latDelta));
             params.put("lngMin", BigDecimal.valueOf(longitude.doubleValue() - lngDelta));
@@ -115,13 +118,11 @@ class DuplicateCheck {
         if (gridCode != null) {
             // with coordinates on both sides the distance decides (rules/duplicates.drl); the grid cell only counts
             // for a case without them
-            near.add(hasPosition ? "(grid_code = :grid and latitude is null)" : "grid_code = :grid");
+            near.add("select id, report_count, created_at from rectification_case where " + open + " and grid_code = :grid"
+                    + (hasPosition ? " and latitude is null" : ""));
             params.put("grid", gridCode);
         }
-        List<Long[]> rows = jdbc.sql("""
-                select id, report_count from rectification_case
-                where category_code = :category and created_at >= :since and status not in (%s) and (%s)
-                order by created_at limit %d""".formatted(CLOSED_STATUSES, String.join(" or ", near), MAX_CANDIDATES))
+        List<Long[]> rows = jdbc.sql(String.join(" union ", near) + " order by created_at limit " + MAX_CANDIDATES)
                 .params(params)
                 .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2)})
                 .list();
