@@ -9,6 +9,7 @@ import org.rectify.catalog.Grid;
 import org.rectify.clock.BusinessClock;
 import org.rectify.security.CurrentUser;
 import org.rectify.web.UserFacingException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The case as the API shows it, and who may see it. */
@@ -40,7 +41,19 @@ public class CaseViews {
             List<Named> coUnits, OffsetDateTime deadline, boolean deadlineProvisional, boolean overdue,
             int reworkCount, String processInstanceId, Rejection rejection, OffsetDateTime createdAt,
             OffsetDateTime closedAt, List<PhotoView> photos, List<CaseHistory.Event> history,
-            List<CaseHistory.Decision> decisions) {
+            List<CaseHistory.Decision> decisions, int reportCount, List<LinkedReport> duplicateReports) {
+    }
+
+    /** A later report of the same problem, linked to this case instead of becoming a case (重复上报). */
+    public record LinkedReport(long id, String source, String sourceLabel, String severityLabel, String title,
+            String description, String address, BigDecimal latitude, BigDecimal longitude, String gridCode,
+            String reporter, String reporterName, String reporterPhone, String submittedBy, OffsetDateTime reportedAt,
+            Integer distanceMetres, List<String> photoUrls, boolean unlinked, OffsetDateTime unlinkedAt,
+            String unlinkedBy, String unlinkReason, String newCaseNumber) {
+    }
+
+    /** How many times the problem was reported (the case's own report included) and the linked reports. */
+    public record Duplicates(long caseId, String caseNumber, int reportCount, List<LinkedReport> reports) {
     }
 
     private final Catalog catalog;
@@ -48,7 +61,10 @@ public class CaseViews {
     private final CaseHistory history;
     private final BusinessClock clock;
 
-    CaseViews(Catalog catalog, Photos photos, CaseHistory history, BusinessClock clock) {
+    private final JdbcClient jdbc;
+
+    CaseViews(Catalog catalog, Photos photos, CaseHistory history, BusinessClock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.catalog = catalog;
         this.photos = photos;
         this.history = history;
@@ -63,7 +79,47 @@ public class CaseViews {
     }
 
     public boolean isVisible(RectificationCase c, CurrentUser user) {
-        return user.seesAllCases() || c.involvesAnyOf(user.unitCodes()) || c.submittedBy().equals(user.id());
+        return user.seesAllCases() || c.involvesAnyOf(user.unitCodes()) || c.submittedBy().equals(user.id())
+                || linkedReporter(c.id(), user.id());
+    }
+
+    /** Someone whose report was linked to this case follows it as if they had reported it. */
+    private boolean linkedReporter(long caseId, String userId) {
+        return jdbc.sql("""
+                select exists (select 1 from duplicate_report
+                               where case_id = :caseId and submitted_by = :user and new_case_id is null)""")
+                .param("caseId", caseId).param("user", userId).query(Boolean.class).single();
+    }
+
+    public Duplicates duplicates(RectificationCase c) {
+        List<LinkedReport> reports = jdbc.sql("""
+                select d.id, d.source, d.severity, d.title, d.description, d.address, d.latitude, d.longitude,
+                    d.grid_code, d.reporter, d.reporter_name, d.reporter_phone, d.submitted_by, d.reported_at,
+                    d.distance_metres, d.unlinked_at, d.unlinked_by, d.unlink_reason, n.case_number,
+                    array(select p.id from duplicate_report_photo p where p.duplicate_report_id = d.id order by p.id)
+                from duplicate_report d left join rectification_case n on n.id = d.new_case_id
+                where d.case_id = :caseId order by d.id""")
+                .param("caseId", c.id())
+                .query((rs, n) -> {
+                    long id = rs.getLong(1);
+                    List<String> urls = java.util.Arrays.stream((Long[]) rs.getArray(20).getArray())
+                            .map(photo -> "/api/cases/" + c.id() + "/duplicate-reports/" + id + "/photos/" + photo).toList();
+                    OffsetDateTime unlinkedAt = rs.getObject(16, OffsetDateTime.class);
+                    return new LinkedReport(id, rs.getString(2),
+                            org.rectify.catalog.ReportSource.valueOf(rs.getString(2)).chineseLabel(),
+                            org.rectify.catalog.Severity.valueOf(rs.getString(3)).chineseLabel(), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                            rs.getObject(14, OffsetDateTime.class), rs.getObject(15, Integer.class), urls,
+                            unlinkedAt != null, unlinkedAt, rs.getString(17), rs.getString(18), rs.getString(19));
+                })
+                .list();
+        return new Duplicates(c.id(), c.caseNumber(), reportCount(c.id()), reports);
+    }
+
+    private int reportCount(long caseId) {
+        return jdbc.sql("select report_count from rectification_case where id = :id").param("id", caseId)
+                .query(Integer.class).single();
     }
 
     public Summary summary(RectificationCase c, Map<String, String> unitNames, Map<String, String> categoryNames) {
@@ -83,18 +139,21 @@ public class CaseViews {
         if (user.seesAllCases() || c.involvesAnyOf(user.unitCodes())) {
             return full;
         }
+        boolean own = c.submittedBy().equals(user.id());
         return new Detail(full.id(), full.caseNumber(), full.status(), full.statusLabel(), full.category(),
                 full.severity(), full.severityLabel(), full.source(), full.sourceLabel(), full.title(),
-                full.description(), full.location(), full.reporter(), full.reporterName(), full.submittedBy(),
+                full.description(), full.location(),
+                // someone whose report was linked here sees the problem, not who else reported it
+                own ? full.reporter() : null, own ? full.reporterName() : null, own ? full.submittedBy() : null,
                 full.leadUnit(), full.coUnits(), full.deadline(), full.deadlineProvisional(), full.overdue(),
                 full.reworkCount(), full.processInstanceId(), full.rejection(), full.createdAt(), full.closedAt(),
                 full.photos(), full.history().stream()
                         .filter(event -> REPORTER_VISIBLE_ACTIONS.contains(event.action()))
                         .map(event -> new CaseHistory.Event(event.id(), event.occurredAt(),
-                                event.action().equals("REPORTED") ? event.actor() : "", event.action(),
+                                event.action().equals("REPORTED") && own ? event.actor() : "", event.action(),
                                 event.summary(), java.util.Map.of()))
                         .toList(),
-                List.of());
+                List.of(), full.reportCount(), List.of());
     }
 
     public Detail detail(RectificationCase c) {
@@ -115,7 +174,8 @@ public class CaseViews {
                 c.title(), c.description(), location, c.reporter(), c.reporterName(), c.submittedBy(),
                 named(c.leadUnitCode()), c.coUnitCodes().stream().map(this::named).toList(), c.deadline(),
                 c.deadlineProvisional(), c.isOverdue(clock.now()), c.reworkCount(), c.processInstanceId(), rejection,
-                c.createdAt(), c.closedAt(), photoViews, history.events(c.id()), history.decisions(c.id()));
+                c.createdAt(), c.closedAt(), photoViews, history.events(c.id()), history.decisions(c.id()),
+                reportCount(c.id()), duplicates(c).reports());
     }
 
     private Named named(String unitCode) {

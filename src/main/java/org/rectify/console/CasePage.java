@@ -116,6 +116,7 @@ class CasePage {
             facts.add(new Fact("整改时限", Texts.minute(c.deadline()) + (c.deadlineProvisional()
                     ? "（暂定：跨入尚未发布节假日安排的年份）" : ""), c.isOverdue(now) ? "late" : null));
         }
+        addDuplicateReports(c, facts);
         if (c.reworkCount() > 0) {
             facts.add(new Fact("返工次数", "已返工 " + c.reworkCount() + " 次", "late"));
         }
@@ -245,11 +246,40 @@ class CasePage {
 
     private static final String DOCUMENT_ISSUED = "DOCUMENT_ISSUED";
 
+    /** How often the problem was reported, and each report linked to this case (重复上报), as facts. */
+    private void addDuplicateReports(RectificationCase c, List<Fact> facts) {
+        int count = jdbc.sql("select report_count from rectification_case where id = :id").param("id", c.id())
+                .query(Integer.class).single();
+        record Linked(long id, OffsetDateTime at, String source, String who, String title, Integer metres,
+                String newCase) {
+        }
+        List<Linked> linked = jdbc.sql("""
+                select d.id, d.reported_at, d.source, coalesce(d.reporter_name, d.reporter)
+                    || coalesce('（' || d.reporter_phone || '）', ''), d.title, d.distance_metres, n.case_number
+                from duplicate_report d left join rectification_case n on n.id = d.new_case_id
+                where d.case_id = :id order by d.id""")
+                .param("id", c.id())
+                .query((rs, n) -> new Linked(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, Integer.class), rs.getString(7)))
+                .list();
+        if (count > 1 || !linked.isEmpty()) {
+            facts.add(new Fact("累计上报", count + " 次" + (count > 1 ? "（另有 " + (count - 1) + " 份重复上报并入本案件）" : ""),
+                    count >= 3 ? "warn" : null));
+        }
+        for (Linked l : linked) {
+            facts.add(new Fact("重复上报 #" + l.id(), Texts.minute(l.at()) + " "
+                    + org.rectify.catalog.ReportSource.valueOf(l.source()).chineseLabel() + " · " + l.who() + "：" + l.title()
+                    + (l.metres() == null ? "" : "（相距 " + l.metres() + " 米）")
+                    + (l.newCase() == null ? "" : " —— 已解除关联，另立为案件 " + l.newCase()), null));
+        }
+    }
+
     /** Which steps each kind of decision explains. */
     private static final Map<String, Set<String>> EXPLAINS = Map.of(
             "ROUTING", Set.of("ASSIGNED"),
             "TIME_LIMIT", Set.of("ASSIGNED"),
             "ESCALATION_PLAN", Set.of(),
+            "DUPLICATE", Set.of("DUPLICATE_REPORTED"),
             "REWORK_TIME_LIMIT", Set.of("VERIFICATION_FAILED", "REWORK", "REWORKED"));
 
     private static Explanation explain(CaseHistory.Decision decision) {

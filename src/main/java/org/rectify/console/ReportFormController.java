@@ -121,7 +121,7 @@ class ReportFormController {
             IntakeGateway.Receipt receipt = intake.report(new IntakeGateway.Report(category, source, severity, finalTitle,
                     description, address, latitude, longitude, grid, me.id(), me.name(), phone, photos),
                     Texts.blankToNull(form.get("requestKey")));
-            return "redirect:/console/report/" + receipt.caseId();
+            return "redirect:/console/report/" + receipt.caseId() + (receipt.linked() ? "?linked=true" : "");
         } catch (RuntimeException failure) {
             UserFacingException e = CasePageController.userFacing(failure);
             response.setStatus(e.status().value());
@@ -130,12 +130,17 @@ class ReportFormController {
     }
 
     @GetMapping("/console/report/{id}")
-    String done(@PathVariable long id, Model model) {
+    String done(@PathVariable long id, @RequestParam(defaultValue = "false") boolean linked, Model model) {
         Viewer me = viewers.require();
         RectificationCase c = cases.require(id);
-        if (!me.seesAll() && !c.submittedBy().equals(me.id()) && !c.involvesAnyOf(me.units())) {
+        boolean ownCase = me.seesAll() || c.submittedBy().equals(me.id()) || c.involvesAnyOf(me.units());
+        // a report linked to an open case (重复上报): its reporter is told which case it joined
+        String linkNotice = linked || !ownCase ? intake.linkNotice(id, me.id()).orElse(null) : null;
+        if (!ownCase && linkNotice == null) {
             throw Viewer.forbidden("这份上报");
         }
+        model.addAttribute("linkNotice", linkNotice == null ? "" : linkNotice);
+        model.addAttribute("canOpenCase", ownCase);
         Directory.Snapshot d = directory.snapshot();
         model.addAttribute("caseId", c.id());
         model.addAttribute("caseNumber", c.caseNumber());

@@ -32,7 +32,8 @@ final class Texts {
             Map.entry("EXTENSION", "延期规则"),
             Map.entry("SUSPENSION", "挂账规则"),
             Map.entry("ACCOUNTABILITY", "问责规则"),
-            Map.entry("DISCIPLINE", "问责规则"));
+            Map.entry("DISCIPLINE", "问责规则"),
+            Map.entry("DUPLICATE", "重复上报规则"));
 
     private Texts() {
     }

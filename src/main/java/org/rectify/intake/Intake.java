@@ -1,5 +1,6 @@
 package org.rectify.intake;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,8 @@ import org.rectify.cases.Photos;
 import org.rectify.cases.RectificationCase;
 import org.rectify.catalog.Catalog;
 import org.rectify.clock.BusinessClock;
+import org.rectify.rules.DuplicateDecision;
+import org.rectify.rules.DuplicateFacts;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
 import org.rectify.web.UserFacingException;
@@ -42,12 +45,41 @@ public class Intake {
     /** What the reporter gets back. */
     public record Receipt(long id, String caseNumber, String status, String statusLabel, Named leadUnit, List<Named> coUnits,
             OffsetDateTime deadline, String deadlineText, boolean deadlineProvisional, String processInstanceId) {
+
+        /** A new case, never a linked report: lets clients tell the two answers apart by one field. */
+        @JsonProperty("linked")
+        public boolean linked() {
+            return false;
+        }
     }
 
-    public record Result(Receipt receipt, boolean replayed) {
+    /**
+     * The answer when the report repeats an open case (重复上报): no new case, the report is linked to that one.
+     *
+     * @param id the case the report was linked to
+     */
+    public record Link(boolean linked, long id, String caseNumber, String status, String statusLabel, String severity,
+            String severityLabel, int reportCount, long duplicateReportId, String message) {
+    }
+
+    /** {@code link} is set when the report was linked to an open case; {@code receipt} is then that case's. */
+    public record Result(Receipt receipt, boolean replayed, Link link) {
+
+        public Result(Receipt receipt, boolean replayed) {
+            this(receipt, replayed, null);
+        }
+
+        public boolean linked() {
+            return link != null;
+        }
+    }
+
+    /** A report checked and decoded, before anything is stored. */
+    private record Prepared(String category, String grid, List<ReportRequest.Photo> photos, List<byte[]> photoBytes) {
     }
 
     private static final String CASE_NUMBER_SEQUENCE = "CASE";
+    static final String DUPLICATE_DECISION = "DUPLICATE";
 
     private final Cases cases;
     private final CaseHistory history;
@@ -60,10 +92,12 @@ public class Intake {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final DuplicateCheck duplicateCheck;
+    private final DuplicateReports duplicateReports;
 
     Intake(Cases cases, CaseHistory history, Photos photos, NumberSequences numbers, Catalog catalog,
             CaseProcess process, CurrentUsers currentUsers, BusinessClock clock, TransactionTemplate transactions,
-            JdbcClient jdbc, ObjectMapper json) {
+            JdbcClient jdbc, ObjectMapper json, DuplicateCheck duplicateCheck, DuplicateReports duplicateReports) {
         this.cases = cases;
         this.history = history;
         this.photos = photos;
@@ -75,14 +109,25 @@ public class Intake {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.json = json;
+        this.duplicateCheck = duplicateCheck;
+        this.duplicateReports = duplicateReports;
     }
 
+    /** A report from the API or the console's form: checked for an open case it repeats. */
     Result report(ReportRequest report, String idempotencyKey) {
-        return report(report, idempotencyKey, currentUsers.require());
+        return report(report, idempotencyKey, currentUsers.require(), true);
     }
 
-    /** A report made on someone's behalf by the application itself (demo data, imports). */
+    /** A report made on someone's behalf by the application itself (demo data, imports): never linked. */
     public Result report(ReportRequest report, String idempotencyKey, CurrentUser user) {
+        return report(report, idempotencyKey, user, false);
+    }
+
+    /**
+     * @param checkDuplicates link the report to an open case of the same problem (rules/duplicates.drl) instead of
+     *                        creating a case; off for the items of an inspection list, which are each a case
+     */
+    public Result report(ReportRequest report, String idempotencyKey, CurrentUser user, boolean checkDuplicates) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > 200) {
             throw UserFacingException.badRequest("idempotency-key-too-long", "Idempotency-Key 不能超过 200 个字符");
@@ -95,14 +140,31 @@ public class Intake {
             }
         }
         try {
-            return transactions.execute(status -> new Result(receipt(create(report, user, key, requestHash)), false));
+            return transactions.execute(status -> {
+                Prepared prepared = prepare(report);
+                OffsetDateTime now = clock.now();
+                claimKey(user, key, requestHash, now);
+                if (!checkDuplicates) {
+                    return new Result(receipt(create(report, prepared, user, user.id(), key, now)), false);
+                }
+                duplicateCheck.lockCategory(prepared.category());
+                DuplicateCheck.Result check = duplicateCheck.check(report, prepared.category(), prepared.grid(), now);
+                // the case was found before its row was locked: it may have been closed meanwhile
+                if (check.match().isPresent() && cases.lock(check.match().get().candidate().c().id()).status().isOpen()) {
+                    return link(report, prepared, check.match().get(), user, key, now);
+                }
+                RectificationCase created = create(report, prepared, user, user.id(), key, now);
+                // why the nearby open cases were not taken for the same problem, on the new case
+                check.separate().forEach(judged -> recordDuplicateDecision(created.id(), judged, now));
+                return new Result(receipt(created), false);
+            });
         } catch (DuplicateKeyException concurrentRetry) {
             // The same report, retried while the first attempt was still running: that one won.
             return replay(user, key, requestHash).orElseThrow(() -> concurrentRetry);
         }
     }
 
-    private RectificationCase create(ReportRequest report, CurrentUser user, String key, String requestHash) {
+    private Prepared prepare(ReportRequest report) {
         String category = report.categoryCode().strip();
         if (catalog.category(category).isEmpty()) {
             throw UserFacingException.badRequest("unknown-category", "问题类别“" + category
@@ -116,8 +178,13 @@ public class Intake {
         List<ReportRequest.Photo> reportPhotos = report.photos() == null ? List.of() : report.photos();
         photos.checkCount(reportPhotos.size());
         List<byte[]> photoBytes = reportPhotos.stream().map(p -> Photos.decodeBase64(p.fileName(), p.contentBase64())).toList();
+        for (int i = 0; i < photoBytes.size(); i++) {
+            photos.checkImage(reportPhotos.get(i).fileName(), photoBytes.get(i));
+        }
+        return new Prepared(category, grid, reportPhotos, photoBytes);
+    }
 
-        OffsetDateTime now = clock.now();
+    private void claimKey(CurrentUser user, String key, String requestHash, OffsetDateTime now) {
         if (key != null) {
             // Taken first: a concurrent retry with the same key waits here and then fails on the unique key.
             jdbc.sql("""
@@ -126,19 +193,27 @@ public class Intake {
                     .param("principal", user.id()).param("key", key).param("hash", requestHash).param("at", now)
                     .update();
         }
+    }
+
+    private RectificationCase create(ReportRequest report, Prepared prepared, CurrentUser user, String submittedBy,
+            String key, OffsetDateTime now) {
+        String category = prepared.category();
+        String grid = prepared.grid();
+        List<ReportRequest.Photo> reportPhotos = prepared.photos();
+        List<byte[]> photoBytes = prepared.photoBytes();
         String caseNumber = "ZG-%d-%06d".formatted(now.getYear(), numbers.next(CASE_NUMBER_SEQUENCE, now.getYear()));
         CaseStatus initial = report.source().needsCheck() ? CaseStatus.PENDING_CHECK : CaseStatus.AWAITING_ACCEPTANCE;
         long id = cases.insert(new Cases.NewCase(caseNumber, initial, category, report.severity(), report.source(),
                 report.title().strip(), report.description().strip(), report.location().address().strip(),
                 report.location().latitude(), report.location().longitude(), grid, report.reporter().id().strip(),
-                report.reporter().name(), report.reporter().phone(), user.id(), now));
+                report.reporter().name(), report.reporter().phone(), submittedBy, now));
         for (int i = 0; i < photoBytes.size(); i++) {
-            photos.store(id, Photos.Stage.BEFORE, reportPhotos.get(i).fileName(), photoBytes.get(i), user.id(), now);
+            photos.store(id, Photos.Stage.BEFORE, reportPhotos.get(i).fileName(), photoBytes.get(i), submittedBy, now);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", report.source().name());
         details.put("photos", photoBytes.size());
-        history.record(id, now, user.id(), "REPORTED", report.source().chineseLabel() + "上报：" + report.title().strip()
+        history.record(id, now, submittedBy, "REPORTED", report.source().chineseLabel() + "上报：" + report.title().strip()
                 + (initial == CaseStatus.PENDING_CHECK ? "，待创建办核实" : "，直接立案"), details);
         if (key != null) {
             jdbc.sql("update idempotency_key set case_id = :id where principal = :principal and key = :key")
@@ -149,15 +224,172 @@ public class Intake {
         return cases.require(id);
     }
 
+    /**
+     * The report repeats an open case: no case and no process; the report is kept with the case, the case
+     * counts it, and the rules may raise its severity. The deadline stays as it was set: it is the unit's
+     * commitment, computed when the case was assigned; a case not yet assigned gets the deadline of its
+     * raised severity when it is.
+     */
+    private Result link(ReportRequest report, Prepared prepared, DuplicateCheck.Judged match, CurrentUser user,
+            String key, OffsetDateTime now) {
+        RectificationCase c = cases.lock(match.candidate().c().id());
+        DuplicateDecision decision = match.outcome().decision();
+        long reportId = duplicateReports.insert(c.id(), report, prepared.grid(), user.id(), now,
+                match.candidate().distanceMetres(), key);
+        for (int i = 0; i < prepared.photoBytes().size(); i++) {
+            byte[] bytes = prepared.photoBytes().get(i);
+            duplicateReports.insertPhoto(reportId, prepared.photos().get(i).fileName(),
+                    photos.checkImage(prepared.photos().get(i).fileName(), bytes), bytes, sha256(bytes));
+        }
+        boolean raised = decision.severity() != c.severity();
+        int count = jdbc.sql("""
+                update rectification_case set report_count = report_count + 1, severity = :severity, updated_at = :at
+                where id = :id returning report_count""")
+                .param("severity", decision.severity().name()).param("at", now).param("id", c.id())
+                .query(Integer.class).single();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("duplicateReportId", reportId);
+        details.put("source", report.source().name());
+        details.put("reporter", report.reporter().id().strip());
+        details.put("distanceMetres", match.candidate().distanceMetres());
+        details.put("reportCount", count);
+        details.put("photos", prepared.photoBytes().size());
+        history.record(c.id(), now, user.id(), "DUPLICATE_REPORTED", "重复上报：" + report.source().chineseLabel() + "反映“"
+                + report.title().strip() + "”（" + report.location().address().strip() + "），已并入本案件，累计" + count + "次",
+                details);
+        recordDuplicateDecision(c.id(), match, now);
+        if (raised) {
+            history.record(c.id(), now, "rules", "SEVERITY_RAISED", "累计上报" + count + "次，严重程度由"
+                    + c.severity().chineseLabel() + "提高为" + decision.severity().chineseLabel()
+                    + (c.deadline() == null ? "，派遣时按新的严重程度定时限" : "，已定的整改时限不变"),
+                    Map.of("from", c.severity().name(), "to", decision.severity().name(), "reportCount", count));
+            // Tasklist shows the severity from the process variables
+            process.refreshFacts(cases.require(c.id()));
+        }
+        if (key != null) {
+            jdbc.sql("update idempotency_key set duplicate_report_id = :report where principal = :principal and key = :key")
+                    .param("report", reportId).param("principal", user.id()).param("key", key).update();
+        }
+        return linkedResult(reportId, false);
+    }
+
+    private void recordDuplicateDecision(long caseId, DuplicateCheck.Judged judged, OffsetDateTime at) {
+        DuplicateFacts f = judged.facts();
+        RectificationCase candidate = judged.candidate().c();
+        DuplicateDecision d = judged.outcome().decision();
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("新报告类别", catalog.category(f.categoryCode()).map(cat -> cat.name()).orElse(f.categoryCode()));
+        inputs.put("新报告来源", f.source().chineseLabel());
+        inputs.put("案件", candidate.caseNumber());
+        inputs.put("案件类别", catalog.category(f.candidateCategoryCode()).map(cat -> cat.name()).orElse(f.candidateCategoryCode()));
+        inputs.put("距离（米）", f.distanceMetres() == null ? "无坐标" : f.distanceMetres());
+        inputs.put("同一网格", f.sameGrid() ? "是" : "否");
+        inputs.put("案件上报后小时数", f.hoursSinceReported());
+        inputs.put("累计上报次数（含本次）", f.reportCount());
+        inputs.put("案件严重程度", f.candidateSeverity().chineseLabel());
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("duplicate", d.duplicate());
+        outcome.put("severity", d.severity().name());
+        outcome.put("radiusMetres", d.radiusMetres());
+        outcome.put("windowHours", d.windowHours());
+        String explanation = (d.duplicate() ? "新报告与案件 " + candidate.caseNumber() + " 是同一问题：" + d.reason()
+                : "附近的案件 " + candidate.caseNumber() + " 不是同一问题：" + d.reason())
+                + "（依据：" + String.join("；", judged.outcome().firedRules()) + "）";
+        history.recordDecision(caseId, DUPLICATE_DECISION, at, judged.outcome().ruleSetVersion(),
+                judged.outcome().firedRules(), inputs, outcome, explanation);
+    }
+
+    /** What the reporter of a linked report is told, now or on a retry. */
+    private Result linkedResult(long reportId, boolean replayed) {
+        DuplicateReports.Row row = duplicateReports.find(reportId).orElseThrow();
+        RectificationCase c = cases.require(row.caseId());
+        int count = reportCount(c.id());
+        String message = "该问题已于" + Deadlines.format(c.createdAt()) + "由" + c.source().chineseLabel() + "上报，您的报告已并入案件 "
+                + c.caseNumber() + "（" + c.status().chineseLabel() + "），该问题累计上报" + count + "次。感谢您的反映！";
+        Link link = new Link(true, c.id(), c.caseNumber(), c.status().name(), c.status().chineseLabel(),
+                c.severity().name(), c.severity().chineseLabel(), count, reportId, message);
+        return new Result(receipt(c), replayed, link);
+    }
+
+    /** A wrong match undone: the linked report becomes a case of its own, by the normal intake path. */
+    record Unlinked(Receipt newCase, String originalCaseNumber, int originalReportCount) {
+    }
+
+    Unlinked unlink(long caseId, long reportId, String reason, CurrentUser user) {
+        if (!user.isDispatcher() && !user.isAdmin()) {
+            throw UserFacingException.forbidden("not-dispatcher", "只有创建办（调度员）或系统管理员可以解除重复关联");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw UserFacingException.badRequest("reason-required", "请填写解除关联的原因 reason");
+        }
+        if (why.length() > 500) {
+            throw UserFacingException.badRequest("reason-too-long", "解除关联的原因不能超过 500 个字");
+        }
+        return transactions.execute(status -> {
+            RectificationCase original = cases.lock(caseId);
+            DuplicateReports.Row row = duplicateReports.lock(reportId).filter(r -> r.caseId() == caseId)
+                    .orElseThrow(() -> UserFacingException.notFound("duplicate-report-not-found",
+                            "案件 " + original.caseNumber() + " 没有编号为 " + reportId + " 的重复上报"));
+            if (row.newCaseId() != null) {
+                throw UserFacingException.conflict("already-unlinked", "这份重复上报已于" + Deadlines.format(row.unlinkedAt())
+                        + "解除关联，另立为案件 " + cases.require(row.newCaseId()).caseNumber() + "，不能再次解除");
+            }
+            OffsetDateTime now = clock.now();
+            List<DuplicateReports.Photo> stored = duplicateReports.photos(reportId);
+            ReportRequest request = new ReportRequest(row.categoryCode(), row.source(), row.severity(), row.title(),
+                    row.description(), new ReportRequest.Location(row.address(), row.latitude(), row.longitude(), row.gridCode()),
+                    stored.isEmpty() ? null : stored.stream().map(ph -> new ReportRequest.Photo(ph.fileName(),
+                            java.util.Base64.getEncoder().encodeToString(ph.bytes()))).toList(),
+                    new ReportRequest.Reporter(row.reporter(), row.reporterName(), row.reporterPhone()));
+            Prepared prepared = new Prepared(row.categoryCode(), row.gridCode(), request.photos() == null ? List.of()
+                    : request.photos(), stored.stream().map(DuplicateReports.Photo::bytes).toList());
+            RectificationCase created = create(request, prepared, user, row.submittedBy(), null, now);
+            duplicateReports.markUnlinked(reportId, user.id(), why, created.id(), now);
+            int count = jdbc.sql("""
+                    update rectification_case set report_count = report_count - 1, updated_at = :at
+                    where id = :id returning report_count""")
+                    .param("at", now).param("id", caseId).query(Integer.class).single();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("duplicateReportId", reportId);
+            details.put("newCaseId", created.id());
+            details.put("newCaseNumber", created.caseNumber());
+            details.put("reason", why);
+            details.put("reportCount", count);
+            history.record(caseId, now, user.id(), "DUPLICATE_UNLINKED", "解除重复关联：" + Deadlines.format(row.reportedAt())
+                    + "的报告“" + row.title() + "”与本案件不是同一问题，另立为案件 " + created.caseNumber() + "，原因：" + why
+                    + "；累计上报" + count + "次" + (original.severity() != row.severity() ? "（因重复上报提高的严重程度不自动回退）" : ""),
+                    details);
+            history.record(created.id(), now, user.id(), "UNLINKED_FROM_DUPLICATE", "本报告于" + Deadlines.format(row.reportedAt())
+                    + "上报，曾作为案件 " + original.caseNumber() + " 的重复上报，经解除关联另行立案，原因：" + why,
+                    Map.of("originalCaseId", caseId, "originalCaseNumber", original.caseNumber(), "duplicateReportId", reportId,
+                            "reportedAt", row.reportedAt().toString()));
+            return new Unlinked(receipt(created), original.caseNumber(), count);
+        });
+    }
+
+    String linkMessage(long reportId) {
+        return linkedResult(reportId, false).link().message();
+    }
+
+    int reportCount(long caseId) {
+        return jdbc.sql("select report_count from rectification_case where id = :id").param("id", caseId)
+                .query(Integer.class).single();
+    }
+
     private Optional<Result> replay(CurrentUser user, String key, String requestHash) {
-        return jdbc.sql("select request_hash, case_id from idempotency_key where principal = :principal and key = :key")
+        return jdbc.sql("""
+                select request_hash, case_id, duplicate_report_id from idempotency_key
+                where principal = :principal and key = :key""")
                 .param("principal", user.id()).param("key", key)
                 .query((rs, n) -> {
                     if (!rs.getString(1).equals(requestHash)) {
                         throw UserFacingException.unprocessable("idempotency-key-reused",
                                 "Idempotency-Key“" + key + "”已用于另一份内容不同的报告；新报告请使用新的键");
                     }
-                    return new Result(receipt(cases.require(rs.getLong(2))), true);
+                    Long reportId = rs.getObject(3, Long.class);
+                    return reportId != null ? linkedResult(reportId, true)
+                            : new Result(receipt(cases.require(rs.getLong(2))), true);
                 })
                 .optional();
     }
@@ -168,6 +400,14 @@ public class Intake {
                 c.coUnitCodes().stream().map(u -> new Named(u, catalog.unitName(u))).toList(),
                 c.deadline(), c.deadline() == null ? null : Deadlines.format(c.deadline()), c.deadlineProvisional(),
                 c.processInstanceId());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String hash(ReportRequest report) {

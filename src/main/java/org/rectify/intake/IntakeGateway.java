@@ -5,6 +5,7 @@ import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.rectify.catalog.ReportSource;
@@ -28,13 +29,17 @@ public class IntakeGateway {
             String reporterId, String reporterName, String reporterPhone, List<Photo> photos) {
     }
 
-    public record Receipt(long caseId, String caseNumber, boolean replayed) {
+    /** {@code linked}: the report joined the open case {@code caseNumber} (重复上报); {@code message} tells the reporter. */
+    public record Receipt(long caseId, String caseNumber, boolean replayed, boolean linked, int reportCount,
+            String message) {
     }
 
     private final Intake intake;
     private final Validator validator;
+    private final DuplicateReports reports;
 
-    IntakeGateway(Intake intake, Validator validator) {
+    IntakeGateway(Intake intake, Validator validator, DuplicateReports reports) {
+        this.reports = reports;
         this.intake = intake;
         this.validator = validator;
     }
@@ -55,6 +60,21 @@ public class IntakeGateway {
                     .sorted().collect(Collectors.joining("；")));
         }
         Intake.Result result = intake.report(request, idempotencyKey);
-        return new Receipt(result.receipt().id(), result.receipt().caseNumber(), result.replayed());
+        if (result.linked()) {
+            return new Receipt(result.link().id(), result.link().caseNumber(), result.replayed(), true,
+                    result.link().reportCount(), result.link().message());
+        }
+        return new Receipt(result.receipt().id(), result.receipt().caseNumber(), result.replayed(), false, 1, null);
+    }
+
+    /**
+     * What a reporter whose report was linked to the case is told (the console's page after the form), if
+     * they have such a report there that is still linked.
+     */
+    public Optional<String> linkNotice(long caseId, String submittedBy) {
+        return reports.ofCase(caseId).stream()
+                .filter(r -> r.submittedBy().equals(submittedBy) && r.newCaseId() == null)
+                .reduce((first, last) -> last)
+                .map(r -> intake.linkMessage(r.id()));
     }
 }

@@ -16,6 +16,7 @@ final class Decisions {
     static final String TIME_LIMITS = "time-limits";
     static final String ESCALATION = "escalation";
     static final String PENALTIES = AccountabilityRules.DECISION;
+    static final String DUPLICATES = "duplicates";
 
     /**
      * One decision: its facts and answer types, and the scenario column of each field (Chinese header → record
@@ -60,7 +61,16 @@ final class Decisions {
                     Map.of("unitName", "某责任单位", "trigger", "OVERDUE", "severity", "一般", "source", "日常巡查"),
                     // the discipline office's words for the transfer triggers (org.rectify.discipline.TransferTrigger)
                     Map.of("超期未整改", "OVERDUE", "多次返工仍未通过核查", "REWORKED",
-                            "督办期满仍未落实", "SUPERVISION_ORDER_EXPIRED", "问题清单清零期限已过仍未整改", "CLEARANCE_DATE_PASSED")));
+                            "督办期满仍未落实", "SUPERVISION_ORDER_EXPIRED", "问题清单清零期限已过仍未整改", "CLEARANCE_DATE_PASSED")),
+            new Decision(DUPLICATES, "重复上报", DuplicateFacts.class, DuplicateDecision.class,
+                    columns("类别代码", "categoryCode", "来源", "source", "严重程度", "severity",
+                            "案件类别代码", "candidateCategoryCode", "距离（米）", "distanceMetres", "同一网格", "sameGrid",
+                            "案件上报后小时数", "hoursSinceReported", "累计上报次数（含本次）", "reportCount",
+                            "案件严重程度", "candidateSeverity"),
+                    columns("重复", "duplicate", "严重程度", "severity", "范围（米）", "radiusMetres",
+                            "时间窗口（小时）", "windowHours", "理由", "reason"),
+                    Map.of("severity", "一般", "source", "日常巡查", "candidateSeverity", "一般", "reportCount", "2"),
+                    Map.of()));
 
     private Decisions() {
     }

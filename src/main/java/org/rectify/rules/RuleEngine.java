@@ -28,6 +28,15 @@ public class RuleEngine {
         return decideOne(Decisions.ESCALATION, facts, EscalationPolicy.class);
     }
 
+    /** How far and how long back to look for a case that a new report repeats (a probe: no candidate yet). */
+    public RuleOutcome<DuplicatePolicy> duplicatePolicy(DuplicateFacts probe) {
+        return decideOne(Decisions.DUPLICATES, probe, DuplicatePolicy.class);
+    }
+
+    public RuleOutcome<DuplicateDecision> duplicate(DuplicateFacts facts) {
+        return decideOne(Decisions.DUPLICATES, facts, DuplicateDecision.class);
+    }
+
     public String activeVersion() {
         return ruleSets.active().shortVersion();
     }

@@ -226,8 +226,21 @@ final class Scenarios {
         if (raw == String.class) {
             return text.isEmpty() ? null : text;
         }
-        if (raw == int.class || raw == Integer.class) {
+        if (raw == int.class) {
             return text.isEmpty() ? 0 : Cells.count(text);
+        }
+        if (raw == Integer.class) {
+            // an optional number: empty means unknown (a distance without coordinates)
+            return text.isEmpty() ? null : Cells.count(text);
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            if (text.isEmpty() || text.equals("否") || text.equalsIgnoreCase("false")) {
+                return false;
+            }
+            if (text.equals("是") || text.equalsIgnoreCase("true")) {
+                return true;
+            }
+            throw new IllegalArgumentException("“" + text + "”应填“是”或“否”");
         }
         if (raw == double.class || raw == Double.class) {
             return text.isEmpty() ? 0.0 : Cells.share(text);
@@ -293,6 +306,9 @@ final class Scenarios {
         }
         if (value instanceof Enum<?> e) {
             return Labels.label(e);
+        }
+        if (value instanceof Boolean b) {
+            return b ? "是" : "否";
         }
         if (value instanceof Collection<?> c) {
             return c.isEmpty() ? Cells.NONE : c.stream().map(String::valueOf).collect(Collectors.joining("、"));

@@ -42,6 +42,14 @@ public class CaseProcess {
         return instance.getId();
     }
 
+    /** Copies the case's facts again into its running process (a severity raised by repeated reports). */
+    public void refreshFacts(RectificationCase c) {
+        if (c.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
+                .processInstanceId(c.processInstanceId()).active().count() > 0) {
+            runtimeService.setVariables(c.processInstanceId(), facts.of(c));
+        }
+    }
+
     public Optional<OpenStep> openStep(RectificationCase c) {
         if (c.processInstanceId() == null) {
             return Optional.empty();

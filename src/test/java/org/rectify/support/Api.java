@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 public final class Api {
 
     public static final String PASSWORD = "demo";
+    private static final java.util.concurrent.atomic.AtomicInteger PLACES = new java.util.concurrent.atomic.AtomicInteger();
 
     private final TestRestTemplate rest;
     private final ObjectMapper json = new ObjectMapper();
@@ -61,6 +62,11 @@ public final class Api {
         report.put("description", "人行道被占用，行人无法通行");
         ObjectNode location = report.putObject("location");
         location.put("address", "星河路88号");
+        // Each test report stands at its own place, about 110 m from the previous one, so that reports of one
+        // category are never taken for duplicates of each other (rules/duplicates.drl looks 50 m around).
+        int place = PLACES.incrementAndGet();
+        location.put("latitude", new java.math.BigDecimal("31.000000").add(java.math.BigDecimal.valueOf(place % 10_000, 3)));
+        location.put("longitude", new java.math.BigDecimal("104.500000").add(java.math.BigDecimal.valueOf(place / 10_000, 2)));
         if (gridCode != null) {
             location.put("gridCode", gridCode);
         }

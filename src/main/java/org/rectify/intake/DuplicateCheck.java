@@ -1,0 +1,154 @@
+package org.rectify.intake;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rectify.cases.CaseStatus;
+import org.rectify.cases.Cases;
+import org.rectify.cases.RectificationCase;
+import org.rectify.rules.DuplicateDecision;
+import org.rectify.rules.DuplicateFacts;
+import org.rectify.rules.DuplicatePolicy;
+import org.rectify.rules.RuleEngine;
+import org.rectify.rules.RuleOutcome;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks for an open case that a new report repeats. The rules state how far and how long back to look
+ * (a probe of rules/duplicates.drl); the database pre-filters open cases of the same category by a bounding
+ * box around the report and, for cases without coordinates (or a report without them), by the grid cell; the
+ * rules then judge each candidate, nearest first.
+ */
+@Component
+class DuplicateCheck {
+
+    /** One open case the database found near the report, with what the rules need to know about it. */
+    record Candidate(RectificationCase c, Integer distanceMetres, boolean sameGrid, int hoursSinceReported,
+            int reportCount) {
+    }
+
+    /** A candidate with the rules' verdict on it. */
+    record Judged(Candidate candidate, DuplicateFacts facts, RuleOutcome<DuplicateDecision> outcome) {
+    }
+
+    /** The verdicts, the first linked one ({@code match}) ending the search. */
+    record Result(Optional<Judged> match, List<Judged> separate) {
+    }
+
+    private static final double EARTH_RADIUS_METRES = 6_371_008.8;
+    private static final double METRES_PER_DEGREE_LATITUDE = 111_320;
+    private static final int MAX_CANDIDATES = 20;
+    private static final String CLOSED_STATUSES = Arrays.stream(CaseStatus.values()).filter(s -> !s.isOpen())
+            .map(s -> "'" + s.name() + "'").reduce((a, b) -> a + ", " + b).orElseThrow();
+
+    private final RuleEngine rules;
+    private final Cases cases;
+    private final JdbcClient jdbc;
+
+    DuplicateCheck(RuleEngine rules, Cases cases, JdbcClient jdbc) {
+        this.rules = rules;
+        this.cases = cases;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Serialises the duplicate checks of one category until the transaction ends, so that two people
+     * reporting the same problem at the same moment do not both start a case.
+     */
+    void lockCategory(String categoryCode) {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('duplicates:' || :category))) locked")
+                .param("category", categoryCode).query(Integer.class).single();
+    }
+
+    Result check(ReportRequest report, String categoryCode, String gridCode, OffsetDateTime now) {
+        BigDecimal latitude = report.location().latitude();
+        BigDecimal longitude = report.location().longitude();
+        boolean hasPosition = latitude != null && longitude != null;
+        if (!hasPosition && gridCode == null) {
+            return new Result(Optional.empty(), List.of());
+        }
+        DuplicatePolicy policy = rules.duplicatePolicy(
+                DuplicateFacts.probe(categoryCode, report.source(), report.severity())).decision();
+        List<Candidate> candidates = candidates(categoryCode, gridCode, latitude, longitude, policy, now);
+        List<Judged> separate = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            DuplicateFacts facts = new DuplicateFacts(categoryCode, report.source(), report.severity(),
+                    candidate.c().categoryCode(), candidate.distanceMetres(), candidate.sameGrid(),
+                    candidate.hoursSinceReported(), candidate.reportCount() + 1, candidate.c().severity());
+            RuleOutcome<DuplicateDecision> outcome = rules.duplicate(facts);
+            Judged judged = new Judged(candidate, facts, outcome);
+            if (outcome.decision().duplicate()) {
+                return new Result(Optional.of(judged), separate);
+            }
+            separate.add(judged);
+        }
+        return new Result(Optional.empty(), separate);
+    }
+
+    private List<Candidate> candidates(String categoryCode, String gridCode, BigDecimal latitude, BigDecimal longitude,
+            DuplicatePolicy policy, OffsetDateTime now) {
+        boolean hasPosition = latitude != null && longitude != null;
+        // one branch per index (V11): the position box, and the grid cell; a UNION lets each use its own
+        List<String> near = new ArrayList<>();
+        String open = "category_code = :category and created_at >= :since and status not in (" + CLOSED_STATUSES + ")";
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("category", categoryCode);
+        // a day beyond the window: the rules decide, and a near miss is explained on the new case
+        params.put("since", now.minusHours(policy.windowHours() + 24L));
+        if (hasPosition) {
+            double lat = latitude.doubleValue();
+            double latDelta = policy.radiusMetres() / METRES_PER_DEGREE_LATITUDE;
+            double lngDelta = policy.radiusMetres()
+                    / (METRES_PER_DEGREE_LATITUDE * Math.max(0.01, Math.cos(Math.toRadians(lat))));
+            near.add("select id, report_count, created_at from rectification_case where " + open
+                    + " and latitude between :latMin and :latMax and longitude between :lngMin and :lngMax");
+            params.put("latMin", BigDecimal.valueOf(lat - latDelta));
+            params.put("latMax", BigDecimal.valueOf(lat + latDelta));
+            params.put("lngMin", BigDecimal.valueOf(longitude.doubleValue() - lngDelta));
+            params.put("lngMax", BigDecimal.valueOf(longitude.doubleValue() + lngDelta));
+        }
+        if (gridCode != null) {
+            // with coordinates on both sides the distance decides (rules/duplicates.drl); the grid cell only counts
+            // for a case without them
+            near.add("select id, report_count, created_at from rectification_case where " + open + " and grid_code = :grid"
+                    + (hasPosition ? " and latitude is null" : ""));
+            params.put("grid", gridCode);
+        }
+        List<Long[]> rows = jdbc.sql(String.join(" union ", near) + " order by created_at limit " + MAX_CANDIDATES)
+                .params(params)
+                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Long[] row : rows) {
+            RectificationCase c = cases.require(row[0]);
+            Integer distance = hasPosition && c.latitude() != null && c.longitude() != null
+                    ? (int) Math.round(metres(latitude, longitude, c.latitude(), c.longitude())) : null;
+            boolean sameGrid = gridCode != null && gridCode.equals(c.gridCode());
+            // begun hours: 72 hours and one minute is beyond a 72-hour window
+            long hours = Math.max(0, (Duration.between(c.createdAt(), now).toMinutes() + 59) / 60);
+            candidates.add(new Candidate(c, distance, sameGrid, (int) hours, row[1].intValue()));
+        }
+        // nearest first; without a distance, the oldest case (the original report) first
+        candidates.sort(Comparator.comparing((Candidate k) -> k.distanceMetres() == null ? Integer.MAX_VALUE : k.distanceMetres())
+                .thenComparing(k -> k.c().createdAt()));
+        return candidates;
+    }
+
+    /** Great-circle distance (haversine): exact enough at the scale of a street. */
+    static double metres(BigDecimal lat1, BigDecimal lng1, BigDecimal lat2, BigDecimal lng2) {
+        double p1 = Math.toRadians(lat1.doubleValue());
+        double p2 = Math.toRadians(lat2.doubleValue());
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lng2.doubleValue() - lng1.doubleValue());
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+}
