@@ -1,5 +1,6 @@
 package org.rectify.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param assigned      派遣数: assignments (交办) to the unit in the period
  * @param returned      误派数: of those assignments, the ones the unit returned (退回) before the period's end
  */
+@JsonIgnoreProperties(ignoreUnknown = true) // the stored JSON also holds the rates, which are computed
 public record Indicators(int dueCases, int closedCases, int onTimeClosed, int handledOnTime, int handled, int reworks,
         int overdueCases, int extendedCases, int assigned, int returned) {
 

@@ -118,7 +118,7 @@ class Scoring {
                             && (closedAt == null || !closedAt.isBefore(start));
                     if (overdue) {
                         c.overdue++;
-                        OffsetDateTime until = closedByEnd ? closedAt : end;
+                        OffsetDateTime until = closedByEnd ? closedAt : end.minusSeconds(1); // the last day of the period
                         items.add(new Item(unit, ScoreFacts.OVERDUE, id, number, ScoreFacts.LEAD, source, severity,
                                 workingDaysBetween(deadline, until), 0));
                     }
