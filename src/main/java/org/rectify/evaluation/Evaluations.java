@@ -146,9 +146,9 @@ public class Evaluations {
                 from evaluation_line where run_id = :run order by unit_code, seq""")
                 .param("run", runId)
                 .query(rs -> {
-                    long caseId = rs.getLong("case_id");
+                    Long caseId = rs.getObject("case_id", Long.class);
                     lines.computeIfAbsent(rs.getString("unit_code"), u -> new ArrayList<>()).add(new Evaluation.Line(
-                            rs.getString("kind"), rs.wasNull() ? null : caseId, rs.getString("case_number"),
+                            rs.getString("kind"), caseId, rs.getString("case_number"),
                             rs.getBigDecimal("points"), rs.getString("rule"), rs.getString("reason")));
                 });
         List<Evaluation.Row> rows = jdbc.sql("""
@@ -157,8 +157,7 @@ public class Evaluations {
                 order by rank nulls last, score desc, unit_code""")
                 .param("run", runId)
                 .query((rs, n) -> {
-                    int rank = rs.getInt("rank");
-                    Integer r = rs.wasNull() ? null : rank;
+                    Integer r = rs.getObject("rank", Integer.class);
                     return new Evaluation.Row(r, rs.getString("unit_code"), rs.getString("unit_name"),
                             rs.getBigDecimal("score"), rs.getBigDecimal("deductions"), rs.getBigDecimal("credits"),
                             read(rs.getString("indicators")), lines.getOrDefault(rs.getString("unit_code"), List.of()));
