@@ -82,7 +82,7 @@ class VolunteerPoints {
                 on conflict (case_id) do nothing""")
                 .param("reporter", reporter).param("name", c.get("reporter_name")).param("case", caseId)
                 .param("number", c.get("case_number")).param("points", award.points())
-                .param("total", before + award.points()).param("stars", award.stars())
+                .param("total", award.totalAfter()).param("stars", award.stars())
                 .param("rules", outcome.firedRules().toArray(String[]::new)).param("version", outcome.ruleSetVersion())
                 .param("at", at).update();
         if (inserted == 1) {
@@ -92,7 +92,7 @@ class VolunteerPoints {
             inputs.put("严重程度", severity.chineseLabel());
             inputs.put("此前积分", before);
             history.recordDecision(caseId, DECISION_KIND, at, outcome.ruleSetVersion(), outcome.firedRules(), inputs,
-                    Map.of("points", award.points(), "totalAfter", before + award.points(), "stars", award.stars()),
+                    Map.of("points", award.points(), "totalAfter", award.totalAfter(), "stars", award.stars()),
                     "上报人" + reporter + "获得" + award.points() + "积分（" + award.reason() + "）");
         }
     }

@@ -72,7 +72,7 @@ final class Decisions {
                     Map.of("unitName", "某责任单位", "relation", "牵头单位", "severity", "一般", "source", "日常巡查"), Map.of()),
             new Decision(VOLUNTEER_POINTS, "志愿者积分", VolunteerFacts.class, VolunteerAward.class,
                     columns("来源", "source", "严重程度", "severity", "此前积分", "pointsBefore"),
-                    columns("积分", "points", "星级", "stars", "理由", "reason"),
+                    columns("积分", "points", "累计积分", "totalAfter", "星级", "stars", "理由", "reason"),
                     Map.of("severity", "一般", "source", "志愿者"), Map.of()));
 
     private Decisions() {
