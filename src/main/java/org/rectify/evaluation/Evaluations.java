@@ -61,7 +61,10 @@ public class Evaluations {
         return transactions.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
                     .param("key", "evaluation:" + period.kind() + ":" + period.key()).query().listOfRows();
+            long started = System.nanoTime();
             Scoring.Computed computed = scoring.compute(period);
+            log.info("{} {} computed in {} ms ({} units)", period.kind(), period.key(),
+                    (System.nanoTime() - started) / 1_000_000, computed.rows().size());
             Optional<Version> latest = latestVersion(period);
             if (latest.isPresent() && latest.get().resultHash().equals(computed.hash())) {
                 log.info("{} {}: same result as version {}, nothing stored", period.kind(), period.key(),

@@ -66,6 +66,8 @@ class EvaluationIntegrationTests {
     RuleEngine engine;
     @Autowired
     VolunteerPoints volunteerPoints;
+    @Autowired
+    Evaluations evaluations;
 
     Api api;
 
@@ -224,6 +226,31 @@ class EvaluationIntegrationTests {
                         Map.of("comment", "测试结束，恢复原规则")).getStatusCode().value()).isEqualTo(200);
             }
         }
+    }
+
+    @Test
+    void twoNodesComputingTheSameMonthAtOnceStoreOneVersion() throws Exception {
+        Period february = Period.month(java.time.YearMonth.of(2025, 2));
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Evaluations.Recomputed>> done = new ArrayList<>();
+            for (String node : List.of("node-1", "node-2")) {
+                done.add(nodes.submit(() -> {
+                    start.await();
+                    return evaluations.recompute(february, "TIMER", node);
+                }));
+            }
+            start.countDown();
+            List<Boolean> stored = new ArrayList<>();
+            for (var result : done) {
+                stored.add(result.get().stored());
+            }
+            assertThat(stored).containsExactlyInAnyOrder(true, false);
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertThat(evaluations.versions(february)).hasSize(1);
     }
 
     @Test
