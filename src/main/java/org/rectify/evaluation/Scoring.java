@@ -72,6 +72,8 @@ class Scoring {
         Map<String, Counts> counts = new TreeMap<>();
         units.keySet().forEach(code -> counts.put(code, new Counts()));
         List<Item> items = new ArrayList<>();
+        // The calendar reads the database for each day; one computation asks about the same few dozen days often.
+        Map<LocalDate, Boolean> workingDays = new java.util.HashMap<>();
 
         // Cases due in the period, overdue during it, or closed in it.
         jdbc.sql("""
@@ -120,11 +122,11 @@ class Scoring {
                         c.overdue++;
                         OffsetDateTime until = closedByEnd ? closedAt : end.minusSeconds(1); // the last day of the period
                         items.add(new Item(unit, ScoreFacts.OVERDUE, id, number, ScoreFacts.LEAD, source, severity,
-                                workingDaysBetween(deadline, until), 0));
+                                workingDaysBetween(deadline, until, workingDays), 0));
                     }
                     if (closedAt != null && !closedAt.isBefore(start) && closedAt.isBefore(end) && !closedAt.isAfter(deadline)) {
                         items.add(new Item(unit, ScoreFacts.EARLY_CLOSURE, id, number, ScoreFacts.LEAD, source, severity, 0,
-                                workingDaysBetween(closedAt, deadline)));
+                                workingDaysBetween(closedAt, deadline, workingDays)));
                     }
                 });
 
@@ -271,12 +273,12 @@ class Scoring {
     }
 
     /** Working days after {@code from}'s day up to and including {@code to}'s day (Beijing time); 0 if none. */
-    int workingDaysBetween(OffsetDateTime from, OffsetDateTime to) {
+    int workingDaysBetween(OffsetDateTime from, OffsetDateTime to, Map<LocalDate, Boolean> known) {
         LocalDate day = from.atZoneSameInstant(Period.ZONE).toLocalDate().plusDays(1);
         LocalDate last = to.atZoneSameInstant(Period.ZONE).toLocalDate();
         int days = 0;
         for (; !day.isAfter(last); day = day.plusDays(1)) {
-            if (calendar.isWorkingDay(day)) {
+            if (known.computeIfAbsent(day, calendar::isWorkingDay)) {
                 days++;
             }
         }
