@@ -9,6 +9,7 @@ import java.util.Map;
 import org.rectify.catalog.Catalog;
 import org.rectify.catalog.Category;
 import org.rectify.web.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,12 +44,14 @@ public class CaseSteps {
     private final CaseHistory history;
     private final Catalog catalog;
     private final Photos photos;
+    private final ApplicationEventPublisher events;
 
-    CaseSteps(Cases cases, CaseHistory history, Catalog catalog, Photos photos) {
+    CaseSteps(Cases cases, CaseHistory history, Catalog catalog, Photos photos, ApplicationEventPublisher events) {
         this.cases = cases;
         this.history = history;
         this.catalog = catalog;
         this.photos = photos;
+        this.events = events;
     }
 
     /** The dispatcher files a public report as a case, optionally correcting its category and location. */
@@ -208,6 +211,7 @@ public class CaseSteps {
         cases.setStatus(caseId, CaseStatus.CLOSED, now);
         history.record(caseId, now, "系统", "CLOSED", "销号" + (c.deadline() != null && now.isAfter(c.deadline())
                 ? "（超期 " + java.time.Duration.between(c.deadline(), now).toHours() + " 小时）" : "（按期）"), Map.of());
+        events.publishEvent(new CaseClosed(caseId, now));
     }
 
     public RectificationCase findByNumber(String caseNumber) {

@@ -26,11 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RankingController {
 
     static final String VIEW = "console/ranking";
-    static final List<String> HEADERS = List.of("名次", "单位", "类型", "案件数", "已销号", "应办结", "按期销号", "按期销号率",
-            "返工案件", "返工率", "超期数", "督办", "移交纪检", "得分");
+    static final List<String> HEADERS = List.of("名次", "单位", "类型", "应结案数", "结案数", "结案率", "按期结案率",
+            "按时处置率", "返工率", "超期数", "延期率", "准确派遣率", "督办", "移交纪检", "扣分", "加分", "得分");
 
-    static final String SCORE_FORMULA = "得分 = 100 ×（0.5 × 按期销号率 + 0.2 ×（1 − 超期率）+ 0.15 ×（1 − 返工率）+ 0.15 ×（1 − 督办率）），"
-            + "督办率 =（督办次数 + 2 × 移交纪检次数）÷ 问题数，最高按 1 计";
+    static final String SCORE_FORMULA = "得分 = 基础分 100 − 扣分 + 加分，扣分、加分按考核评分规则（rules/scores.drl）逐案计算，"
+            + "每一项都注明案件编号和所依据的规则";
 
     public record MonthChoice(String value, String label, boolean selected) {
     }
@@ -53,7 +53,7 @@ class RankingController {
         Viewer me = viewers.require();
         OffsetDateTime now = clock.now();
         YearMonth chosen = month(month, now);
-        Ranking.Result result = ranking.compute(chosen, directory.snapshot(), now, me.units());
+        Ranking.Result result = ranking.compute(chosen, directory.snapshot(), now, me.units(), me.seesAll());
         List<Ranking.Row> rows = visibleRows(result, me);
         String sortKey = Ranking.SORTS.containsKey(sort) ? sort : "score";
         model.addAttribute("result", result);
@@ -71,6 +71,7 @@ class RankingController {
                 charted.stream().map(r -> r.unitName() + " 得分 " + r.scoreText()).toList(), 100, 900, 26));
         model.addAttribute("formula", SCORE_FORMULA);
         model.addAttribute("now", Texts.minute(now));
+        model.addAttribute("computedAt", Texts.minute(result.computedAt()));
         return VIEW;
     }
 
@@ -79,7 +80,7 @@ class RankingController {
         Viewer me = viewers.require();
         OffsetDateTime now = clock.now();
         YearMonth chosen = month(month, now);
-        Ranking.Result result = ranking.compute(chosen, directory.snapshot(), now, me.units());
+        Ranking.Result result = ranking.compute(chosen, directory.snapshot(), now, me.units(), me.seesAll());
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()
                 .filename("月度评比-" + chosen + ".xlsx", StandardCharsets.UTF_8).build().toString());
@@ -90,7 +91,9 @@ class RankingController {
             font.setBold(true);
             bold.setFont(font);
             Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue(result.monthLabel() + "责任单位整改工作评比（统计至 " + Texts.minute(now) + "）");
+            title.createCell(0).setCellValue(result.monthLabel() + "责任单位整改工作评比（" + (result.stored()
+                    ? "第" + result.version() + "版，" + Texts.minute(result.computedAt()) + "计算，规则集 " + result.ruleSetVersion()
+                    : "试算，统计至 " + Texts.minute(now)) + "）");
             title.getCell(0).setCellStyle(bold);
             Row head = sheet.createRow(1);
             for (int i = 0; i < HEADERS.size(); i++) {
@@ -108,24 +111,53 @@ class RankingController {
                 }
                 x.createCell(c++).setCellValue(row.unitName());
                 x.createCell(c++).setCellValue(row.unitKind());
-                x.createCell(c++).setCellValue(row.cases());
-                x.createCell(c++).setCellValue(row.closed());
                 x.createCell(c++).setCellValue(row.due());
-                x.createCell(c++).setCellValue(row.onTime());
+                x.createCell(c++).setCellValue(row.closed());
+                x.createCell(c++).setCellValue(row.closureRate());
                 x.createCell(c++).setCellValue(row.onTimeRate());
-                x.createCell(c++).setCellValue(row.reworked());
+                x.createCell(c++).setCellValue(row.handlingRate());
                 x.createCell(c++).setCellValue(row.reworkRate());
                 x.createCell(c++).setCellValue(row.overdue());
+                x.createCell(c++).setCellValue(row.extensionRate());
+                x.createCell(c++).setCellValue(row.dispatchRate());
                 x.createCell(c++).setCellValue(row.orders());
                 x.createCell(c++).setCellValue(row.transfers());
+                x.createCell(c++).setCellValue(row.deductions().doubleValue());
+                x.createCell(c++).setCellValue(row.credits().doubleValue());
                 if (row.score() != null) {
                     x.createCell(c).setCellValue(row.score());
                 } else {
-                    x.createCell(c).setCellValue("本月无案件");
+                    x.createCell(c).setCellValue("本月无考核事项");
                 }
             }
             Row note = sheet.createRow(r + 1);
             note.createCell(0).setCellValue(SCORE_FORMULA);
+            Sheet details = book.createSheet("扣分加分明细");
+            Row detailHead = details.createRow(0);
+            List<String> detailHeaders = List.of("单位", "案件编号", "事项", "分值", "规则", "说明");
+            for (int i = 0; i < detailHeaders.size(); i++) {
+                detailHead.createCell(i).setCellValue(detailHeaders.get(i));
+                detailHead.getCell(i).setCellStyle(bold);
+            }
+            int d = 1;
+            for (Ranking.Row row : visibleRows(result, me)) {
+                if (!row.linesVisible()) {
+                    continue;
+                }
+                for (var line : row.lines()) {
+                    Row x = details.createRow(d++);
+                    x.createCell(0).setCellValue(row.unitName());
+                    x.createCell(1).setCellValue(line.caseNumber() == null ? "—" : line.caseNumber());
+                    x.createCell(2).setCellValue(line.kind());
+                    x.createCell(3).setCellValue(line.points().doubleValue());
+                    x.createCell(4).setCellValue(line.rule());
+                    x.createCell(5).setCellValue(line.reason());
+                }
+            }
+            details.setColumnWidth(0, 26 * 256);
+            details.setColumnWidth(1, 18 * 256);
+            details.setColumnWidth(4, 40 * 256);
+            details.setColumnWidth(5, 40 * 256);
             sheet.setColumnWidth(1, 26 * 256);
             for (int i = 2; i < HEADERS.size(); i++) {
                 sheet.setColumnWidth(i, 11 * 256);

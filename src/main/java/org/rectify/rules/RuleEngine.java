@@ -37,6 +37,22 @@ public class RuleEngine {
         return decideOne(Decisions.DUPLICATES, facts, DuplicateDecision.class);
     }
 
+    /** Scores every item on one rule set (the one active when it starts), so a whole evaluation uses one version. */
+    public ScoreSheet scores(java.util.List<ScoreFacts> items) {
+        CompiledRuleSet ruleSet = ruleSets.active();
+        java.util.List<ScoreSheet.Scored> scored = new java.util.ArrayList<>();
+        for (ScoreFacts item : items) {
+            RuleOutcome<ScoreLine> outcome = ruleSet.decide(Decisions.SCORES, item, ScoreLine.class);
+            String rule = outcome.firedRules().isEmpty() ? "" : outcome.firedRules().get(outcome.firedRules().size() - 1);
+            scored.add(new ScoreSheet.Scored(item, outcome.decision(), rule));
+        }
+        return new ScoreSheet(scored, ruleSet.shortVersion());
+    }
+
+    public RuleOutcome<VolunteerAward> volunteerPoints(VolunteerFacts facts) {
+        return decideOne(Decisions.VOLUNTEER_POINTS, facts, VolunteerAward.class);
+    }
+
     public String activeVersion() {
         return ruleSets.active().shortVersion();
     }

@@ -242,6 +242,13 @@ final class Scenarios {
             }
             throw new IllegalArgumentException("“" + text + "”应填“是”或“否”");
         }
+        if (raw == java.math.BigDecimal.class) { // points, which may be negative (a deduction)
+            try {
+                return new java.math.BigDecimal(text.isEmpty() ? "0" : text.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("“" + text + "”不是数值，请填写如 -3 或 0.5");
+            }
+        }
         if (raw == double.class || raw == Double.class) {
             return text.isEmpty() ? 0.0 : Cells.share(text);
         }
@@ -282,7 +289,9 @@ final class Scenarios {
             return EXPECT + column + "写法有误：" + e.getMessage();
         }
         boolean same;
-        if (actual instanceof Double a && expected instanceof Double e) {
+        if (actual instanceof java.math.BigDecimal a && expected instanceof java.math.BigDecimal e) {
+            same = a.compareTo(e) == 0;
+        } else if (actual instanceof Double a && expected instanceof Double e) {
             same = Math.abs(a - e) < 1e-9;
         } else if (actual instanceof Collection<?> a && expected instanceof Collection<?> e) {
             same = new HashSet<>(a).equals(new HashSet<>(e));
