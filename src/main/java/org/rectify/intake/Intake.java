@@ -27,6 +27,8 @@ import org.rectify.workflow.CaseProcess;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -95,14 +97,25 @@ public class Intake {
             }
         }
         try {
-            return transactions.execute(status -> new Result(receipt(create(report, user, key, requestHash)), false));
+            return transactions.execute(status -> new Result(receipt(create(report, user, key, requestHash, null)), false));
         } catch (DuplicateKeyException concurrentRetry) {
             // The same report, retried while the first attempt was still running: that one won.
             return replay(user, key, requestHash).orElseThrow(() -> concurrentRetry);
         }
     }
 
-    private RectificationCase create(ReportRequest report, CurrentUser user, String key, String requestHash) {
+    /**
+     * An item of a campaign's problem list (an inspection list import), filed by the application for the importing
+     * user. The case carries its campaign from the insert on, so routing and the time limit decided when the process
+     * starts see the campaign. Runs in the caller's transaction, so the caller's own rows commit with the case.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Receipt reportForCampaign(ReportRequest report, long campaignId, CurrentUser user) {
+        return receipt(create(report, user, null, null, campaignId));
+    }
+
+    private RectificationCase create(ReportRequest report, CurrentUser user, String key, String requestHash,
+            Long campaignId) {
         String category = report.categoryCode().strip();
         if (catalog.category(category).isEmpty()) {
             throw UserFacingException.badRequest("unknown-category", "问题类别“" + category
@@ -131,7 +144,7 @@ public class Intake {
         long id = cases.insert(new Cases.NewCase(caseNumber, initial, category, report.severity(), report.source(),
                 report.title().strip(), report.description().strip(), report.location().address().strip(),
                 report.location().latitude(), report.location().longitude(), grid, report.reporter().id().strip(),
-                report.reporter().name(), report.reporter().phone(), user.id(), now));
+                report.reporter().name(), report.reporter().phone(), user.id(), now, campaignId));
         for (int i = 0; i < photoBytes.size(); i++) {
             photos.store(id, Photos.Stage.BEFORE, reportPhotos.get(i).fileName(), photoBytes.get(i), user.id(), now);
         }
