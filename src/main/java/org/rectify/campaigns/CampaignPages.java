@@ -1,12 +1,19 @@
 package org.rectify.campaigns;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.rectify.catalog.Catalog;
 import org.rectify.catalog.Unit;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
+import org.rectify.web.UserFacingException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,6 +67,22 @@ public class CampaignPages {
         Campaign created = registry.create(new CampaignRegistry.CampaignRequest(name, sourceLevel, startsOn, clearanceDate,
                 categories, streets, owner, description), users.require());
         return "redirect:/console/campaigns/" + created.id();
+    }
+
+    /** The import template and the demo list, as .csv or .xlsx. */
+    @GetMapping({"/console/campaigns/files/{name}.csv", "/console/campaigns/files/{name}.xlsx"})
+    ResponseEntity<byte[]> file(@PathVariable String name, HttpServletRequest request) {
+        if (!name.equals(ListFiles.TEMPLATE) && !name.equals(ListFiles.DEMO)) {
+            throw UserFacingException.notFound("no-such-file", "没有这个文件");
+        }
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        String fileName = (name.equals(ListFiles.TEMPLATE) ? "问题清单导入模板" : "演示问题清单") + (xlsx ? ".xlsx" : ".csv");
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(xlsx ? ListFiles.xlsx(name) : ListFiles.csv(name));
     }
 
     @GetMapping("/console/campaigns/{id}")
