@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A campaign as stored. */
-record Campaign(long id, String name, SourceLevel sourceLevel, LocalDate startsOn, OffsetDateTime clearanceAt,
+public record Campaign(long id, String name, SourceLevel sourceLevel, LocalDate startsOn, OffsetDateTime clearanceAt,
         List<String> categoryCodes, List<String> streetCodes, String owner, String description,
         String processInstanceId, String createdBy, OffsetDateTime createdAt, OffsetDateTime escalatedAt) {
 }

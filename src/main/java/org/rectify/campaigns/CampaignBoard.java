@@ -29,29 +29,29 @@ class CampaignBoard {
     /** Items whose deadline is this close (or past) are at risk. */
     static final Duration RISK_WINDOW = Duration.ofDays(3);
 
-    record Counts(String key, String name, int total, int cleared, int inProgress, int overdue, int suspended) {
+    public record Counts(String key, String name, int total, int cleared, int inProgress, int overdue, int suspended) {
     }
 
-    record Day(LocalDate date, int open) {
+    public record Day(LocalDate date, int open) {
     }
 
-    record Projection(double closuresPerDay, LocalDate clearsOn, boolean clearsBeforeDeadline, int openAtClearanceDate,
+    public record Projection(double closuresPerDay, LocalDate clearsOn, boolean clearsBeforeDeadline, int openAtClearanceDate,
             String text) {
     }
 
-    record RiskItem(long id, String caseNumber, String title, String status, String statusLabel, String unit,
+    public record RiskItem(long id, String caseNumber, String title, String status, String statusLabel, String unit,
             OffsetDateTime deadline, String deadlineText, boolean overdue) {
     }
 
     /** Geometry of the burn-down chart for the template: polylines as SVG point lists. */
-    record BurnDownChart(int width, int height, String actual, String ideal, String projection, double clearanceX,
+    public record BurnDownChart(int width, int height, String actual, String ideal, String projection, double clearanceX,
             double todayX, List<Tick> ticks, List<Tick> yTicks) {
     }
 
-    record Tick(double x, double y, String text) {
+    public record Tick(double x, double y, String text) {
     }
 
-    record Board(Campaign campaign, String sourceLevelLabel, String clearanceText, Counts total, List<Counts> byUnit,
+    public record Board(Campaign campaign, String sourceLevelLabel, String clearanceText, Counts total, List<Counts> byUnit,
             List<Counts> byStreet, List<Day> burnDown, Projection projection, List<RiskItem> atRisk,
             BurnDownChart chart, OffsetDateTime now) {
     }

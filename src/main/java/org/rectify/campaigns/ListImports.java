@@ -50,11 +50,11 @@ class ListImports {
             List<String> photos, Severity severity, String suggestedUnit, String gridCode) {
     }
 
-    record RowReport(int row, String itemNo, String outcome, String outcomeLabel, String message, Long caseId,
+    public record RowReport(int row, String itemNo, String outcome, String outcomeLabel, String message, Long caseId,
             String caseNumber) {
     }
 
-    record ImportView(long id, long campaignId, String fileName, String state, String stateLabel, int totalRows,
+    public record ImportView(long id, long campaignId, String fileName, String state, String stateLabel, int totalRows,
             int rowsDone, int imported, int alreadyImported, int rejected, OffsetDateTime startedAt,
             OffsetDateTime finishedAt, String error, List<RowReport> rows) {
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.rectify.catalog.ReportSource;
 
 /** Who raised the campaign's list; its cases carry the matching report source, which the rules weigh. */
-enum SourceLevel {
+public enum SourceLevel {
     DISTRICT("区级", ReportSource.SUPERVISION),
     CITY("市级", ReportSource.SUPERVISION),
     PROVINCIAL("省级", ReportSource.PROVINCIAL_INSPECTION),
@@ -19,11 +19,11 @@ enum SourceLevel {
         this.reportSource = reportSource;
     }
 
-    String chineseLabel() {
+    public String chineseLabel() {
         return chineseLabel;
     }
 
-    ReportSource reportSource() {
+    public ReportSource reportSource() {
         return reportSource;
     }
 

@@ -108,6 +108,24 @@ class CampaignIntegrationTests {
     }
 
     @Test
+    void theShippedDemoListImportsFortyNineItemsAndNamesItsOneBadRow() {
+        long campaign = campaign("演示：省级创卫复审问题清单", "2026-10-30");
+        JsonNode report = importAndWait(campaign, "演示问题清单.xlsx", ListFiles.xlsx(ListFiles.DEMO));
+
+        assertThat(report.get("totalRows").asInt()).isEqualTo(50);
+        assertThat(report.get("imported").asInt()).isEqualTo(49);
+        assertThat(report.get("rejected").asInt()).isEqualTo(1);
+        JsonNode bad = report.get("rows").get(36);
+        assertThat(bad.get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(bad.get("message").asText()).isEqualTo("第38行（序号 37）：问题类别“共享单车乱停放”不存在");
+        assertThat(jdbc.sql("select count(*) from campaign_item where campaign_id = :c and item_no = '37'")
+                .param("c", campaign).query(Long.class).single()).isZero();
+        assertThat(casesOf(campaign)).isEqualTo(49);
+        assertThat(jdbc.sql("select photo_file_names from campaign_item where campaign_id = :c and item_no = '4'")
+                .param("c", campaign).query(String.class).single()).isEqualTo("QD004-1.jpg、QD004-2.jpg");
+    }
+
+    @Test
     void badInputIsRefusedInChineseAndStoresNothing() {
         long before = jdbc.sql("select count(*) from campaign").query(Long.class).single();
         assertProblem(api.post("dispatcher", "/api/campaigns", Map.of("name", "x", "sourceLevel", "省级",
