@@ -126,6 +126,16 @@ class CampaignIntegrationTests {
     }
 
     @Test
+    void aListSavedByExcelInGbkIsReadToo() {
+        long campaign = campaign("GBK 编码清单", "2026-10-30");
+        JsonNode report = importAndWait(campaign, "gbk.csv", (HEADER + "1,门前三包,云谷大道96号,门前卫生脏乱,无,一般,,qysq-01\n")
+                .getBytes(java.nio.charset.Charset.forName("GBK")));
+        assertThat(report.get("imported").asInt()).as("%s", report).isEqualTo(1);
+        assertThat(api.caseDetail(report.get("rows").get(0).get("caseId").asLong()).at("/category/code").asText())
+                .isEqualTo("THREE_GUARANTEES");
+    }
+
+    @Test
     void badInputIsRefusedInChineseAndStoresNothing() {
         long before = jdbc.sql("select count(*) from campaign").query(Long.class).single();
         assertProblem(api.post("dispatcher", "/api/campaigns", Map.of("name", "x", "sourceLevel", "省级",
