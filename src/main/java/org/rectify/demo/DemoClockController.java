@@ -1,6 +1,5 @@
 package org.rectify.demo;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -58,7 +57,7 @@ class DemoClockController {
             throw UserFacingException.badRequest("bad-date", "时间“" + request.at() + "”格式不正确，应写作 2026-06-01T09:00:00+08:00");
         }
         ClockUtil.reset();
-        ClockUtil.offset(Duration.between(OffsetDateTime.now(), at).toMillis());
+        ClockUtil.offset(at.toInstant().toEpochMilli() - System.currentTimeMillis());
         return Map.of("now", clock.now(), "note", "演示用：仅本节点的业务时钟已拨到该时间并继续走动；到期的定时任务将由作业执行器执行");
     }
 

@@ -16,12 +16,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A 5 000-row inspection list: validated at once, filed in the background with its progress in the database. The
  * time is logged (and documented in the README), not asserted: it depends on the machine.
  */
 @RectifyIntegrationTest
+// Its own database, closed afterwards: 5 000 open cases and their tasks must not slow the other classes' pages.
+@TestPropertySource(properties = "rectify.test.context=campaign-volume")
+@DirtiesContext
 class CampaignImportVolumeIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignImportVolumeIntegrationTests.class);

@@ -181,6 +181,12 @@ class CampaignIntegrationTests {
         assertThat(OffsetDateTime.parse(light.get("deadline").asText()))
                 .isEqualTo(OffsetDateTime.parse("2026-09-15T18:00:00+08:00"));
         assertThat(timeLimitDecision(light).get("explanation").asText()).doesNotContain("封顶");
+
+        // Nor does an extension reach past it.
+        long buildingId = building.get("id").asLong();
+        act(handler(buildingId), buildingId, "accept", null);
+        assertProblem(api.post(handler(buildingId), "/api/cases/" + buildingId + "/extension-request",
+                Map.of("until", "2026-09-18", "reason", "需协调产权单位")), 400, "不得超过清零时限");
     }
 
     @Test
@@ -239,6 +245,18 @@ class CampaignIntegrationTests {
         JsonNode after = api.get("dispatcher", "/api/campaigns/" + campaign + "/board").getBody();
         assertThat(after.at("/total/overdue").asInt()).isEqualTo(2);
         assertThat(after.get("atRisk")).hasSize(2);
+    }
+
+    @Test
+    void theDemoClockMovesOnlyForAnAdmin() {
+        ClockUtil.reset();
+        assertProblem(api.post("dispatcher", "/api/demo/clock", Map.of("at", "2027-01-04T09:00:00+08:00")), 403, "管理员");
+        assertProblem(api.post("admin", "/api/demo/clock", Map.of("at", "下周一")), 400, "格式不正确");
+        JsonNode moved = api.post("admin", "/api/demo/clock", Map.of("at", "2027-01-04T09:00:00+08:00")).getBody();
+        assertThat(OffsetDateTime.parse(moved.get("now").asText()))
+                .isBetween(OffsetDateTime.parse("2027-01-04T08:59:59+08:00"), OffsetDateTime.parse("2027-01-04T09:05:00+08:00"));
+        rest.withBasicAuth("admin", Api.PASSWORD).delete("/api/demo/clock");
+        assertThat(ClockUtil.getCurrentTime()).isCloseTo(new Date(), 60_000);
     }
 
     // ---- helpers ----
