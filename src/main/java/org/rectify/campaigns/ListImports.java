@@ -344,17 +344,38 @@ class ListImports {
                 .list();
         String state = (String) head.get("state");
         return new ImportView(((Number) head.get("id")).longValue(), campaignId, (String) head.get("file_name"), state,
-                switch (state) { case "RUNNING" -> "导入中"; case "DONE" -> "已完成"; default -> "已中断"; },
+                stateLabel(state),
                 (int) head.get("total_rows"), (int) head.get("rows_done"), (int) head.get("imported"),
                 (int) head.get("already"), (int) head.get("rejected"), time(head.get("started_at")),
                 time(head.get("finished_at")), (String) head.get("error"), rows);
     }
 
-    List<Map<String, Object>> imports(long campaignId) {
+    public record ImportSummary(long id, String fileName, String state, String stateLabel, int totalRows, int rowsDone,
+            int imported, int alreadyImported, int rejected, OffsetDateTime startedAt, String startedAtText) {
+    }
+
+    List<ImportSummary> imports(long campaignId) {
         return jdbc.sql("""
                 select id, file_name, state, total_rows, rows_done, imported, already, rejected, started_at
                 from campaign_import where campaign_id = :campaign order by id desc""")
-                .param("campaign", campaignId).query().listOfRows();
+                .param("campaign", campaignId)
+                .query((rs, n) -> {
+                    OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(clock.zone())
+                            .toOffsetDateTime();
+                    return new ImportSummary(rs.getLong("id"), rs.getString("file_name"), rs.getString("state"),
+                            stateLabel(rs.getString("state")), rs.getInt("total_rows"), rs.getInt("rows_done"),
+                            rs.getInt("imported"), rs.getInt("already"), rs.getInt("rejected"), started,
+                            org.rectify.cases.Deadlines.format(started));
+                })
+                .list();
+    }
+
+    static String stateLabel(String state) {
+        return switch (state) {
+            case "RUNNING" -> "导入中";
+            case "DONE" -> "已完成";
+            default -> "已中断";
+        };
     }
 
     private OffsetDateTime time(Object value) {
