@@ -45,7 +45,7 @@ class CampaignBoard {
 
     /** Geometry of the burn-down chart for the template: polylines as SVG point lists. */
     public record BurnDownChart(int width, int height, String actual, String ideal, String projection, double clearanceX,
-            double todayX, List<Tick> ticks, List<Tick> yTicks) {
+            double todayX, List<Tick> ticks, List<Tick> yTicks, List<Tick> points) {
     }
 
     public record Tick(double x, double y, String text) {
@@ -155,7 +155,7 @@ class CampaignBoard {
         int width = 640;
         int height = 220;
         double left = 40;
-        double right = width - 10;
+        double right = width - 24;
         double top = 10;
         double bottom = height - 24;
         LocalDate start = campaign.startsOn();
@@ -166,8 +166,10 @@ class CampaignBoard {
         java.util.function.Function<LocalDate, Double> x = d -> round(left + (right - left) * ChronoUnit.DAYS.between(start, d) / span);
         java.util.function.Function<Double, Double> y = v -> round(bottom - (bottom - top) * v / max);
         StringBuilder actual = new StringBuilder();
+        List<Tick> points = new ArrayList<>();
         for (Day d : days) {
             actual.append(x.apply(d.date())).append(',').append(y.apply((double) d.open())).append(' ');
+            points.add(new Tick(x.apply(d.date()), y.apply((double) d.open()), d.date() + "：未清零 " + d.open() + " 项"));
         }
         String ideal = x.apply(start) + "," + y.apply((double) total) + " " + x.apply(clearanceDay) + "," + y.apply(0.0);
         String projected = "";
@@ -187,7 +189,7 @@ class CampaignBoard {
             yTicks.add(new Tick(left - 4, y.apply((double) v) + 4, Integer.toString(v)));
         }
         return new BurnDownChart(width, height, actual.toString().strip(), ideal, projected, x.apply(clearanceDay),
-                x.apply(today.isAfter(end) ? end : today), ticks, yTicks);
+                x.apply(today.isAfter(end) ? end : today), ticks, yTicks, points);
     }
 
     private Counts counts(String key, String name, List<Item> items, OffsetDateTime now) {

@@ -223,7 +223,8 @@ public class Assignment {
         }
         String explanation = "时限" + decision.describe() + "：" + describe(inputs) + "（" + decision.reason()
                 + "），截止 " + Deadlines.format(due.at()) + (due.provisional() ? "（暂定）" : "")
-                + (capped ? "（按时限计算应至 " + Deadlines.format(counted.at()) + "，已按专项整治清零时限封顶，不得超过清零时限）" : "");
+                + (capped ? "（按时限计算应至 " + Deadlines.format(counted.at()) + "，已按专项整治清零时限封顶，不得超过清零时限）"
+                        : decision.capAt() != null ? "，未超过清零时限" : "");
         history.recordDecision(caseId, kind, now, outcome.ruleSetVersion(), outcome.firedRules(), inputs, result,
                 explanation);
     }
