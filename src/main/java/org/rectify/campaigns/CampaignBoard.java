@@ -40,7 +40,7 @@ class CampaignBoard {
     }
 
     public record RiskItem(long id, String caseNumber, String title, String status, String statusLabel, String unit,
-            OffsetDateTime deadline, String deadlineText, boolean overdue) {
+            OffsetDateTime deadline, String deadlineText, boolean overdue, String reason) {
     }
 
     /** Geometry of the burn-down chart for the template: polylines as SVG point lists. */
@@ -113,12 +113,17 @@ class CampaignBoard {
         int openNow = (int) items.stream().filter(i -> i.status().isOpen()).count();
         int cleared = (int) items.stream().filter(i -> i.status() == CaseStatus.CLOSED).count();
         Projection projection = projection(items, campaign, now, openNow, cleared);
+        // At risk: deadline past or near; and, when the pace will not clear the list in time, the items whose
+        // deadline is the clearance date itself (the rules capped them there).
+        boolean behind = !projection.clearsBeforeDeadline() && now.isBefore(campaign.clearanceAt());
         List<RiskItem> atRisk = items.stream().filter(i -> i.status().isClockRunning() && i.deadline() != null
-                && i.deadline().isBefore(now.plus(RISK_WINDOW)))
+                && (i.deadline().isBefore(now.plus(RISK_WINDOW))
+                        || (behind && !i.deadline().isBefore(campaign.clearanceAt().minusSeconds(1)))))
                 .sorted(Comparator.comparing(Item::deadline)).limit(100)
                 .map(i -> new RiskItem(i.id(), i.caseNumber(), i.title(), i.status().name(), i.status().chineseLabel(),
                         i.unit() == null ? "" : catalog.unitName(i.unit()), i.deadline(), Deadlines.format(i.deadline()),
-                        i.deadline().isBefore(now)))
+                        i.deadline().isBefore(now), i.deadline().isBefore(now) ? "已超期"
+                                : i.deadline().isBefore(now.plus(RISK_WINDOW)) ? "3天内到期" : "时限即清零时限，按当前进度难以按时清零"))
                 .toList();
         return new Board(campaign, campaign.sourceLevel().chineseLabel(), Deadlines.format(campaign.clearanceAt()),
                 counts("", "合计", items, now), units, streets, days, projection, atRisk,
