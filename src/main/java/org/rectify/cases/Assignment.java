@@ -116,14 +116,16 @@ public class Assignment {
         int initialAmount = initial.amount();
         TimeLimitUnit initialUnit = initial.unit();
         Category category = category(c.categoryCode());
-        TimeLimitFacts facts = TimeLimitFacts.forRework(c.categoryCode(), category.name(), c.severity(), c.source(),
-                reworkCount, initialAmount, initialUnit);
+        TimeLimitFacts facts = inCampaign(c, TimeLimitFacts.forRework(c.categoryCode(), category.name(), c.severity(),
+                c.source(), reworkCount, initialAmount, initialUnit));
         RuleOutcome<TimeLimitDecision> outcome = rules.timeLimit(facts);
-        Due due = calendar.due(now.toInstant(), outcome.decision().amount(), outcome.decision().unit());
+        Due counted = calendar.due(now.toInstant(), outcome.decision().amount(), outcome.decision().unit());
+        Due due = capped(counted, outcome.decision());
         Map<String, Object> inputs = new LinkedHashMap<>(timeLimitInputs(c, category));
         inputs.put("返工次数", reworkCount);
         inputs.put("原时限", initialAmount + "个" + initialUnit.chineseLabel());
-        recordTimeLimit(c.id(), REWORK_TIME_LIMIT, now, outcome, due, inputs);
+        putCampaign(inputs, facts);
+        recordTimeLimit(c.id(), REWORK_TIME_LIMIT, now, outcome, counted, due, inputs);
         cases.rework(c.id(), reworkCount, due.at(), due.provisional(), now);
         return cases.require(c.id());
     }
@@ -131,10 +133,14 @@ public class Assignment {
     private RectificationCase applyAssignment(RectificationCase c, String leadUnit, List<String> coUnits,
             OffsetDateTime now, String actor, String summary) {
         Category category = category(c.categoryCode());
-        RuleOutcome<TimeLimitDecision> timeLimit = rules.timeLimit(
+        TimeLimitFacts facts = inCampaign(c,
                 TimeLimitFacts.forAssignment(c.categoryCode(), category.name(), c.severity(), c.source()));
-        Due due = calendar.due(now.toInstant(), timeLimit.decision().amount(), timeLimit.decision().unit());
-        recordTimeLimit(c.id(), TIME_LIMIT, now, timeLimit, due, timeLimitInputs(c, category));
+        RuleOutcome<TimeLimitDecision> timeLimit = rules.timeLimit(facts);
+        Due counted = calendar.due(now.toInstant(), timeLimit.decision().amount(), timeLimit.decision().unit());
+        Due due = capped(counted, timeLimit.decision());
+        Map<String, Object> inputs = timeLimitInputs(c, category);
+        putCampaign(inputs, facts);
+        recordTimeLimit(c.id(), TIME_LIMIT, now, timeLimit, counted, due, inputs);
         cases.assign(c.id(), leadUnit, coUnits, due.at(), due.provisional(), CaseStatus.AWAITING_ACCEPTANCE, now);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("leadUnit", leadUnit);
@@ -182,16 +188,43 @@ public class Assignment {
                 grid == null ? null : grid.streetCode(), grid == null ? null : grid.communityCode(), excluded);
     }
 
+    /** A case of a campaign: the rules see the campaign's clearance date. */
+    private TimeLimitFacts inCampaign(RectificationCase c, TimeLimitFacts facts) {
+        return cases.campaignOf(c.id()).map(k -> facts.inCampaign(k.name(), k.clearanceAt())).orElse(facts);
+    }
+
+    private static void putCampaign(Map<String, Object> inputs, TimeLimitFacts facts) {
+        if (facts.clearanceAt() != null) {
+            inputs.put("专项整治", facts.campaignName());
+            inputs.put("清零时限", Deadlines.format(facts.clearanceAt()));
+        }
+    }
+
+    /** The deadline counted on the calendar, or the rules' cap (a clearance date) if that comes first. */
+    private static Due capped(Due counted, TimeLimitDecision decision) {
+        if (decision.capAt() == null || !counted.at().isAfter(decision.capAt())) {
+            return counted;
+        }
+        return new Due(decision.capAt().atZoneSameInstant(counted.at().getOffset()).toOffsetDateTime(), false, List.of());
+    }
+
     private void recordTimeLimit(long caseId, String kind, OffsetDateTime now, RuleOutcome<TimeLimitDecision> outcome,
-            Due due, Map<String, Object> inputs) {
+            Due counted, Due due, Map<String, Object> inputs) {
         TimeLimitDecision decision = outcome.decision();
+        boolean capped = !counted.at().equals(due.at());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("amount", decision.amount());
         result.put("unit", decision.unit().name());
         result.put("deadline", due.at().toString());
         result.put("provisional", due.provisional());
+        if (capped) {
+            result.put("cappedByClearanceDate", true);
+            result.put("countedDeadline", counted.at().toString());
+        }
         String explanation = "时限" + decision.describe() + "：" + describe(inputs) + "（" + decision.reason()
-                + "），截止 " + Deadlines.format(due.at()) + (due.provisional() ? "（暂定）" : "");
+                + "），截止 " + Deadlines.format(due.at()) + (due.provisional() ? "（暂定）" : "")
+                + (capped ? "（按时限计算应至 " + Deadlines.format(counted.at()) + "，已按专项整治清零时限封顶，不得超过清零时限）"
+                        : decision.capAt() != null ? "，未超过清零时限" : "");
         history.recordDecision(caseId, kind, now, outcome.ruleSetVersion(), outcome.firedRules(), inputs, result,
                 explanation);
     }

@@ -40,16 +40,29 @@ public class Cases {
     public record NewCase(String caseNumber, CaseStatus status, String categoryCode, Severity severity,
             ReportSource source, String title, String description, String address, BigDecimal latitude,
             BigDecimal longitude, String gridCode, String reporter, String reporterName, String reporterPhone,
-            String submittedBy, OffsetDateTime createdAt) {
+            String submittedBy, OffsetDateTime createdAt, Long campaignId) {
+
+        public NewCase(String caseNumber, CaseStatus status, String categoryCode, Severity severity,
+                ReportSource source, String title, String description, String address, BigDecimal latitude,
+                BigDecimal longitude, String gridCode, String reporter, String reporterName, String reporterPhone,
+                String submittedBy, OffsetDateTime createdAt) {
+            this(caseNumber, status, categoryCode, severity, source, title, description, address, latitude, longitude,
+                    gridCode, reporter, reporterName, reporterPhone, submittedBy, createdAt, null);
+        }
+    }
+
+    /** The campaign a case belongs to, as the time-limit rules see it: deadlines never pass its clearance date. */
+    public record CampaignClearance(long campaignId, String name, OffsetDateTime clearanceAt) {
     }
 
     public long insert(NewCase c) {
         return jdbc.sql("""
                 insert into rectification_case (case_number, status, category_code, severity, source, title,
                     description, address, latitude, longitude, grid_code, reporter, reporter_name, reporter_phone,
-                    submitted_by, created_at, updated_at)
+                    submitted_by, created_at, updated_at, campaign_id)
                 values (:number, :status, :category, :severity, :source, :title, :description, :address, :lat,
-                    :lng, :grid, :reporter, :reporterName, :reporterPhone, :submittedBy, :createdAt, :createdAt)
+                    :lng, :grid, :reporter, :reporterName, :reporterPhone, :submittedBy, :createdAt, :createdAt,
+                    :campaignId)
                 returning id""")
                 .param("number", c.caseNumber())
                 .param("status", c.status().name())
@@ -67,8 +80,19 @@ public class Cases {
                 .param("reporterPhone", c.reporterPhone())
                 .param("submittedBy", c.submittedBy())
                 .param("createdAt", c.createdAt())
+                .param("campaignId", c.campaignId())
                 .query(Long.class)
                 .single();
+    }
+
+    public Optional<CampaignClearance> campaignOf(long caseId) {
+        return jdbc.sql("""
+                select k.id, k.name, k.clearance_at from campaign k
+                join rectification_case c on c.campaign_id = k.id where c.id = :id""")
+                .param("id", caseId)
+                .query((rs, n) -> new CampaignClearance(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime()))
+                .optional();
     }
 
     public Optional<RectificationCase> find(long id) {

@@ -20,7 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * What every console page gets (the signed-in person, the navigation, the CSRF token for its forms) and how
  * a refusal reads: a page in Chinese with the reason, never the API's JSON.
  */
-@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class, assignableTypes = org.rectify.campaigns.CampaignPages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
 
@@ -59,6 +59,9 @@ class ConsoleAdvice {
         }
         if (me.isDispatcher()) {
             items.add(item(path, "/console/queues/dispatcher", "待核实·改派"));
+        }
+        if (me.seesAll()) {
+            items.add(item(path, "/console/campaigns", "专项整治"));
         }
         if (me.isSupervisor()) {
             items.add(item(path, "/console/queues/supervisor", "待核查·审批"));

@@ -112,6 +112,11 @@ public class Extensions {
             throw UserFacingException.badRequest("extension-not-later", "延期后的时限必须晚于现有时限 "
                     + Deadlines.format(c.deadline()));
         }
+        // A campaign's items must be cleared by its clearance date: no extension reaches past it.
+        cases.campaignOf(c.id()).filter(k -> until.isAfter(k.clearanceAt())).ifPresent(k -> {
+            throw UserFacingException.badRequest("extension-past-clearance", "专项整治“" + k.name()
+                    + "”的问题不得超过清零时限，延期最晚可至 " + Deadlines.format(k.clearanceAt()));
+        });
         Assignment.TimeLimit original = assignment.originalTimeLimit(c.id());
         int cap = Math.max(1, (int) Math.ceil(original.amount() * policy.extensionMaxShare()));
         OffsetDateTime latest = calendar.due(c.deadline().toInstant(), cap, original.unit()).at();

@@ -30,6 +30,8 @@ import org.rectify.workflow.CaseProcess;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -164,6 +166,17 @@ public class Intake {
         }
     }
 
+    /**
+     * An item of a campaign's problem list (an inspection list import), filed by the application for the importing
+     * user. The case carries its campaign from the insert on, so routing and the time limit decided when the process
+     * starts see the campaign. Never linked to another case as a duplicate: every item of an official list is cleared
+     * on its own. Runs in the caller's transaction, so the caller's own rows commit with the case.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Receipt reportForCampaign(ReportRequest report, long campaignId, CurrentUser user) {
+        return receipt(create(report, prepare(report), user, user.id(), null, clock.now(), campaignId));
+    }
+
     private Prepared prepare(ReportRequest report) {
         String category = report.categoryCode().strip();
         if (catalog.category(category).isEmpty()) {
@@ -197,6 +210,11 @@ public class Intake {
 
     private RectificationCase create(ReportRequest report, Prepared prepared, CurrentUser user, String submittedBy,
             String key, OffsetDateTime now) {
+        return create(report, prepared, user, submittedBy, key, now, null);
+    }
+
+    private RectificationCase create(ReportRequest report, Prepared prepared, CurrentUser user, String submittedBy,
+            String key, OffsetDateTime now, Long campaignId) {
         String category = prepared.category();
         String grid = prepared.grid();
         List<ReportRequest.Photo> reportPhotos = prepared.photos();
@@ -206,7 +224,7 @@ public class Intake {
         long id = cases.insert(new Cases.NewCase(caseNumber, initial, category, report.severity(), report.source(),
                 report.title().strip(), report.description().strip(), report.location().address().strip(),
                 report.location().latitude(), report.location().longitude(), grid, report.reporter().id().strip(),
-                report.reporter().name(), report.reporter().phone(), submittedBy, now));
+                report.reporter().name(), report.reporter().phone(), submittedBy, now, campaignId));
         for (int i = 0; i < photoBytes.size(); i++) {
             photos.store(id, Photos.Stage.BEFORE, reportPhotos.get(i).fileName(), photoBytes.get(i), submittedBy, now);
         }

@@ -252,6 +252,9 @@ final class Scenarios {
         if (raw == double.class || raw == Double.class) {
             return text.isEmpty() ? 0.0 : Cells.share(text);
         }
+        if (raw == java.time.OffsetDateTime.class) {
+            return text.isEmpty() ? null : instant(text);
+        }
         if (raw.isEnum()) {
             return text.isEmpty() ? null : Labels.parse((Class<Enum>) raw, text);
         }
@@ -262,6 +265,25 @@ final class Scenarios {
             return text.isEmpty() || text.equals(Cells.NONE) ? List.of() : Cells.list(text);
         }
         throw new IllegalArgumentException("不支持的字段类型 " + raw.getSimpleName());
+    }
+
+    /**
+     * A date or time in a scenario: {@code 2026-05-31} is the end of that day in Beijing time (as a clearance date
+     * is meant), {@code 2026-05-31 18:00} a time on it, or a full ISO time with its offset.
+     */
+    private static java.time.OffsetDateTime instant(String text) {
+        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+        try {
+            if (text.length() == 10) {
+                return java.time.LocalDate.parse(text).atTime(23, 59, 59).atZone(beijing).toOffsetDateTime();
+            }
+            if (text.length() == 16) {
+                return java.time.LocalDateTime.parse(text.replace(' ', 'T')).atZone(beijing).toOffsetDateTime();
+            }
+            return java.time.OffsetDateTime.parse(text).atZoneSameInstant(beijing).toOffsetDateTime();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("“" + text + "”不是日期，应写作 2026-05-31 或 2026-05-31 18:00");
+        }
     }
 
     /** Null if the answer's component matches the expected cell, else what differed. */

@@ -13,8 +13,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
-/** The cells of a spreadsheet (first sheet of an XLSX/XLS, or a CSV) as rows of text, as the user sees them. */
-final class Sheets {
+/**
+ * The cells of a spreadsheet (first sheet of an XLSX/XLS, or a CSV) as rows of text, as the user sees them.
+ * Public for other features that read the campaign office's spreadsheets (inspection lists).
+ */
+public final class Sheets {
 
     private Sheets() {
     }
@@ -24,8 +27,8 @@ final class Sheets {
         return lower.endsWith(".xlsx") || lower.endsWith(".xls");
     }
 
-    /** Rows of the first sheet; row i of the list is spreadsheet row i + 1. */
-    static List<List<String>> read(String path, byte[] bytes) {
+    /** Rows of the first sheet; row i of the list is spreadsheet row i + 1. Throws RuleSetException if unreadable. */
+    public static List<List<String>> read(String path, byte[] bytes) {
         return isWorkbook(path) ? readWorkbook(path, bytes, 0) : Csv.parse(TextFiles.decode(bytes));
     }
 

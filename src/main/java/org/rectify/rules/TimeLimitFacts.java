@@ -1,5 +1,6 @@
 package org.rectify.rules;
 
+import java.time.OffsetDateTime;
 import org.rectify.calendar.TimeLimitUnit;
 import org.rectify.catalog.ReportSource;
 import org.rectify.catalog.Severity;
@@ -7,7 +8,8 @@ import org.rectify.catalog.Severity;
 /**
  * What the time-limit rules know. For a first assignment {@code stage} is {@link Stage#ASSIGNMENT}; for a
  * failed verification it is {@link Stage#REWORK}, with the rework count (already including this one) and
- * the case's first time limit.
+ * the case's first time limit. A case of a campaign carries the campaign's name and clearance date
+ * (清零时限), which no deadline may pass; both are null otherwise.
  */
 public record TimeLimitFacts(
         Stage stage,
@@ -17,9 +19,22 @@ public record TimeLimitFacts(
         ReportSource source,
         int reworkCount,
         int initialAmount,
-        TimeLimitUnit initialUnit) {
+        TimeLimitUnit initialUnit,
+        String campaignName,
+        OffsetDateTime clearanceAt) {
 
     public enum Stage { ASSIGNMENT, REWORK }
+
+    public TimeLimitFacts(Stage stage, String categoryCode, String categoryName, Severity severity, ReportSource source,
+            int reworkCount, int initialAmount, TimeLimitUnit initialUnit) {
+        this(stage, categoryCode, categoryName, severity, source, reworkCount, initialAmount, initialUnit, null, null);
+    }
+
+    /** The same facts for a case of a campaign whose list must be cleared by {@code clearanceAt}. */
+    public TimeLimitFacts inCampaign(String name, OffsetDateTime clearance) {
+        return new TimeLimitFacts(stage, categoryCode, categoryName, severity, source, reworkCount, initialAmount,
+                initialUnit, name, clearance);
+    }
 
     public static TimeLimitFacts forAssignment(String categoryCode, String categoryName, Severity severity,
             ReportSource source) {

@@ -1,0 +1,426 @@
+package org.rectify.campaigns;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.rectify.catalog.Catalog;
+import org.rectify.catalog.Category;
+import org.rectify.catalog.Grid;
+import org.rectify.catalog.Severity;
+import org.rectify.catalog.Unit;
+import org.rectify.clock.BusinessClock;
+import org.rectify.intake.Intake;
+import org.rectify.intake.ReportRequest;
+import org.rectify.security.CurrentUser;
+import org.rectify.web.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports an inspection list into a campaign. Every row is validated before anything is imported; the rejected
+ * rows are stored with their reasons, the valid ones as pending. Then a background thread of this node files the
+ * pending rows one by one, each in its own transaction (campaign item + case + process start together, never
+ * half a row). Items are keyed by (campaign, 序号): importing the same list again, or re-running an import that
+ * was interrupted, adds nothing twice. Progress lives in the database, so any node can report it.
+ */
+@Service
+class ListImports {
+
+    private static final Logger log = LoggerFactory.getLogger(ListImports.class);
+
+    /** A validated row as stored until it is filed. */
+    record ItemData(String itemNo, String rowHash, String categoryCode, String location, String description,
+            List<String> photos, Severity severity, String suggestedUnit, String gridCode) {
+    }
+
+    public record RowReport(int row, String itemNo, String outcome, String outcomeLabel, String message, Long caseId,
+            String caseNumber) {
+    }
+
+    public record ImportView(long id, long campaignId, String fileName, String state, String stateLabel, int totalRows,
+            int rowsDone, int imported, int alreadyImported, int rejected, OffsetDateTime startedAt,
+            OffsetDateTime finishedAt, String error, List<RowReport> rows) {
+    }
+
+    private final CampaignStore campaigns;
+    private final Catalog catalog;
+    private final Intake intake;
+    private final BusinessClock clock;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+    // One worker per node: imports are queued behind each other rather than competing for the two cores.
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "campaign-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ListImports(CampaignStore campaigns, Catalog catalog, Intake intake, BusinessClock clock, JdbcClient jdbc,
+            TransactionTemplate transactions, ObjectMapper json) {
+        this.campaigns = campaigns;
+        this.catalog = catalog;
+        this.intake = intake;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** Validates the whole list, stores the report and queues the valid rows. Bad files store nothing. */
+    ImportView start(long campaignId, String fileName, byte[] bytes, CurrentUser user) {
+        CampaignRegistry.requireManager(user);
+        Campaign campaign = campaigns.require(campaignId);
+        InspectionList list = InspectionList.read(fileName, bytes);
+        List<Object[]> rows = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        int rejected = 0;
+        for (InspectionList.Row row : list.rows()) {
+            List<String> problems = new ArrayList<>();
+            ItemData data = validate(campaign, row, problems);
+            String itemNo = row.cell(InspectionList.ITEM_NO);
+            if (!itemNo.isEmpty() && seen.containsKey(itemNo)) {
+                problems.add("序号“" + itemNo + "”与第" + seen.get(itemNo) + "行重复");
+            } else if (!itemNo.isEmpty()) {
+                seen.put(itemNo, row.number());
+            }
+            if (problems.isEmpty()) {
+                rows.add(new Object[] {row.number(), itemNo, "PENDING", null, toJson(data)});
+            } else {
+                rejected++;
+                rows.add(new Object[] {row.number(), itemNo.isEmpty() ? null : truncate(itemNo, 50), "REJECTED",
+                        "第" + row.number() + "行" + (itemNo.isEmpty() ? "" : "（序号 " + itemNo + "）") + "："
+                                + String.join("；", problems), null});
+            }
+        }
+        OffsetDateTime now = clock.now();
+        int rejectedRows = rejected;
+        boolean anyPending = rows.size() > rejected;
+        long importId = transactions.execute(status -> {
+            long id = jdbc.sql("""
+                    insert into campaign_import (campaign_id, file_name, file_sha256, state, total_rows, rows_done,
+                        rejected, started_by, started_at, updated_at, finished_at)
+                    values (:campaign, :file, :sha, :state, :total, :done, :rejected, :by, :now, :now, :finished)
+                    returning id""")
+                    .param("campaign", campaignId).param("file", truncate(fileName, 300)).param("sha", sha256(bytes))
+                    .param("state", anyPending ? "RUNNING" : "DONE").param("total", rows.size())
+                    .param("done", rejectedRows).param("rejected", rejectedRows).param("by", user.id()).param("now", now)
+                    .param("finished", anyPending ? null : now)
+                    .query(Long.class).single();
+            for (Object[] r : rows) {
+                jdbc.sql("""
+                        insert into campaign_import_row (import_id, row_number, item_no, outcome, message, data)
+                        values (:id, :row, :item, :outcome, :message, cast(:data as jsonb))""")
+                        .param("id", id).param("row", r[0]).param("item", r[1]).param("outcome", r[2])
+                        .param("message", r[3]).param("data", r[4]).update();
+            }
+            return id;
+        });
+        if (anyPending) {
+            worker.submit(() -> run(importId, campaign, user));
+        }
+        return view(campaignId, importId);
+    }
+
+    private ItemData validate(Campaign campaign, InspectionList.Row row, List<String> problems) {
+        String itemNo = row.cell(InspectionList.ITEM_NO);
+        if (itemNo.isEmpty()) {
+            problems.add("序号为空");
+        } else if (itemNo.length() > 50) {
+            problems.add("序号超过 50 个字符");
+        }
+        String categoryText = row.cell(InspectionList.CATEGORY);
+        Category category = null;
+        if (categoryText.isEmpty()) {
+            problems.add("问题类别为空");
+        } else {
+            category = catalog.category(categoryText).or(() -> catalog.categories().stream()
+                    .filter(c -> c.name().equals(categoryText)).findFirst()).orElse(null);
+            if (category == null) {
+                problems.add("问题类别“" + categoryText + "”不存在");
+            } else if (!campaign.categoryCodes().isEmpty() && !campaign.categoryCodes().contains(category.code())) {
+                problems.add("问题类别“" + category.name() + "”不在本专项整治的范围内");
+            }
+        }
+        String location = row.cell(InspectionList.LOCATION);
+        if (location.isEmpty()) {
+            problems.add("位置为空");
+        } else if (location.length() > 300) {
+            problems.add("位置超过 300 个字");
+        }
+        String description = row.cell(InspectionList.DESCRIPTION);
+        if (description.isEmpty()) {
+            problems.add("问题描述为空");
+        } else if (description.length() > 3800) {
+            problems.add("问题描述超过 3800 个字");
+        }
+        String photoText = row.cell(InspectionList.PHOTOS);
+        List<String> photos = photoText.isEmpty() || photoText.equals("无") ? List.of()
+                : Arrays.stream(photoText.split("[、,，;；\\s]+")).filter(s -> !s.isBlank()).toList();
+        for (String photo : photos) {
+            if (photo.length() > 200 || !photo.toLowerCase().matches(".+\\.(jpg|jpeg|png|heic|webp)")) {
+                problems.add("照片文件名“" + truncate(photo, 40) + "”无效，应为 .jpg、.jpeg、.png、.heic 或 .webp 文件名，没有照片请填“无”");
+            }
+        }
+        if (String.join("、", photos).length() > 1000) {
+            problems.add("照片文件名合计超过 1000 个字符");
+        }
+        String severityText = row.cell(InspectionList.SEVERITY);
+        Severity severity = Arrays.stream(Severity.values())
+                .filter(s -> s.chineseLabel().equals(severityText) || s.name().equalsIgnoreCase(severityText))
+                .findFirst().orElse(null);
+        if (severity == null) {
+            problems.add(severityText.isEmpty() ? "严重程度为空，应为 一般、较重 或 紧急"
+                    : "严重程度“" + severityText + "”无效，应为 一般、较重 或 紧急");
+        }
+        String unitText = row.cell(InspectionList.SUGGESTED_UNIT);
+        String unitCode = null;
+        if (!unitText.isEmpty() && !unitText.equals("无")) {
+            Optional<Unit> unit = catalog.unit(unitText).or(() -> catalog.units().stream()
+                    .filter(u -> u.name().equals(unitText)).findFirst());
+            if (unit.isEmpty()) {
+                problems.add("建议责任单位“" + unitText + "”不存在");
+            } else {
+                unitCode = unit.get().code();
+            }
+        }
+        String gridText = row.cell(InspectionList.GRID);
+        String gridCode = null;
+        if (!gridText.isEmpty()) {
+            Optional<Grid> grid = catalog.grid(gridText).or(() -> catalog.grids().stream()
+                    .filter(g -> g.name().equals(gridText)).findFirst());
+            if (grid.isEmpty()) {
+                problems.add("网格“" + gridText + "”不存在");
+            } else {
+                gridCode = grid.get().code();
+                if (!campaign.streetCodes().isEmpty() && !campaign.streetCodes().contains(grid.get().streetCode())) {
+                    problems.add("网格“" + grid.get().name() + "”所在街道不在本专项整治的范围内");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        String hash = sha256(String.join("\u001f", itemNo, category.code(), location, description,
+                String.join("、", photos), severity.name(), unitCode == null ? "" : unitCode, gridCode == null ? "" : gridCode)
+                .getBytes(StandardCharsets.UTF_8));
+        return new ItemData(itemNo, hash, category.code(), location, description, photos, severity, unitCode, gridCode);
+    }
+
+    /** Files the pending rows of an import, each in its own transaction. */
+    void run(long importId, Campaign campaign, CurrentUser user) {
+        long started = System.nanoTime();
+        try {
+            while (true) {
+                List<PendingRow> batch = jdbc.sql("""
+                        select row_number, data::text from campaign_import_row
+                        where import_id = :id and outcome = 'PENDING' order by row_number limit 200""")
+                        .param("id", importId)
+                        .query((rs, n) -> new PendingRow(rs.getInt(1), fromJson(rs.getString(2)))).list();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (PendingRow row : batch) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    file(importId, campaign, user, row);
+                }
+            }
+            jdbc.sql("update campaign_import set state = 'DONE', finished_at = :now, updated_at = :now where id = :id")
+                    .param("now", clock.now()).param("id", importId).update();
+            log.info("Import {} into campaign {} done in {} ms", importId, campaign.id(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.error("Import {} failed", importId, e);
+            jdbc.sql("update campaign_import set state = 'FAILED', error = :error, updated_at = :now where id = :id")
+                    .param("error", "导入中断：" + e.getClass().getSimpleName() + "。已导入的行保留，重新导入同一文件即可继续，已导入的行不会重复")
+                    .param("now", clock.now()).param("id", importId).update();
+        }
+    }
+
+    private record PendingRow(int row, ItemData data) {
+    }
+
+    private void file(long importId, Campaign campaign, CurrentUser user, PendingRow row) {
+        ItemData d = row.data();
+        try {
+            transactions.executeWithoutResult(status -> {
+                OffsetDateTime now = clock.now();
+                int inserted = jdbc.sql("""
+                        insert into campaign_item (campaign_id, item_no, row_hash, photo_file_names, suggested_unit_code, import_id)
+                        values (:campaign, :item, :hash, :photos, :unit, :import) on conflict do nothing""")
+                        .param("campaign", campaign.id()).param("item", d.itemNo()).param("hash", d.rowHash())
+                        .param("photos", d.photos().isEmpty() ? null : String.join("、", d.photos()))
+                        .param("unit", d.suggestedUnit()).param("import", importId).update();
+                if (inserted == 0) {
+                    Map<String, Object> earlier = jdbc.sql("""
+                            select i.row_hash, c.id, c.case_number from campaign_item i
+                            join rectification_case c on c.id = i.case_id
+                            where i.campaign_id = :campaign and i.item_no = :item""")
+                            .param("campaign", campaign.id()).param("item", d.itemNo()).query().singleRow();
+                    boolean same = d.rowHash().equals(earlier.get("row_hash"));
+                    outcome(importId, row.row(), "ALREADY_IMPORTED", "第" + row.row() + "行（序号 " + d.itemNo() + "）已于先前导入为案件 "
+                            + earlier.get("case_number") + (same ? "，未重复导入" : "；本行内容与已导入的不同，未重复导入，如需更正请在该案件中处理"),
+                            ((Number) earlier.get("id")).longValue(), "already", now);
+                    return;
+                }
+                Intake.Receipt receipt = intake.reportForCampaign(request(campaign, d), campaign.id(), user);
+                jdbc.sql("update campaign_item set case_id = :case where campaign_id = :campaign and item_no = :item")
+                        .param("case", receipt.id()).param("campaign", campaign.id()).param("item", d.itemNo()).update();
+                outcome(importId, row.row(), "IMPORTED", "第" + row.row() + "行（序号 " + d.itemNo() + "）已导入为案件 "
+                        + receipt.caseNumber(), receipt.id(), "imported", now);
+            });
+        } catch (RuntimeException e) {
+            // Nothing of the row was stored (its transaction rolled back); say why and go on with the next row.
+            String reason = e instanceof UserFacingException u ? u.detail() : "系统错误（" + e.getClass().getSimpleName() + "）";
+            log.warn("Import {} row {} failed", importId, row.row(), e);
+            transactions.executeWithoutResult(status -> outcome(importId, row.row(), "REJECTED", "第" + row.row()
+                    + "行（序号 " + d.itemNo() + "）导入失败：" + reason, null, "rejected", clock.now()));
+        }
+    }
+
+    private void outcome(long importId, int row, String outcome, String message, Long caseId, String counter,
+            OffsetDateTime now) {
+        jdbc.sql("""
+                update campaign_import_row set outcome = :outcome, message = :message, case_id = :case
+                where import_id = :id and row_number = :row""")
+                .param("outcome", outcome).param("message", message).param("case", caseId).param("id", importId)
+                .param("row", row).update();
+        jdbc.sql("update campaign_import set rows_done = rows_done + 1, " + counter + " = " + counter
+                + " + 1, updated_at = :now where id = :id").param("now", now).param("id", importId).update();
+    }
+
+    private ReportRequest request(Campaign campaign, ItemData d) {
+        String categoryName = catalog.category(d.categoryCode()).map(Category::name).orElse(d.categoryCode());
+        String title = truncate("清单第" + d.itemNo() + "项：" + categoryName + "（" + d.location() + "）", 200);
+        String description = d.description() + (d.suggestedUnit() == null ? ""
+                : "\n建议责任单位：" + catalog.unitName(d.suggestedUnit()))
+                + (d.photos().isEmpty() ? "" : "\n清单照片：" + String.join("、", d.photos()));
+        return new ReportRequest(d.categoryCode(), campaign.sourceLevel().reportSource(), d.severity(), title,
+                description, new ReportRequest.Location(d.location(), null, null, d.gridCode()), List.of(),
+                new ReportRequest.Reporter("campaign-" + campaign.id(),
+                        truncate(campaign.sourceLevel().chineseLabel() + "检查：" + campaign.name(), 100), null));
+    }
+
+    ImportView view(long campaignId, long importId) {
+        Map<String, Object> head = jdbc.sql("""
+                select id, campaign_id, file_name, state, total_rows, rows_done, imported, already, rejected, started_at,
+                    finished_at, error
+                from campaign_import where id = :id and campaign_id = :campaign""")
+                .param("id", importId).param("campaign", campaignId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> UserFacingException.notFound("import-not-found", "专项整治 " + campaignId + " 没有编号为 "
+                        + importId + " 的导入"));
+        List<RowReport> rows = jdbc.sql("""
+                select r.row_number, r.item_no, r.outcome, r.message, r.case_id, c.case_number
+                from campaign_import_row r left join rectification_case c on c.id = r.case_id
+                where r.import_id = :id order by r.row_number""")
+                .param("id", importId)
+                .query((rs, n) -> new RowReport(rs.getInt(1), rs.getString(2), rs.getString(3), outcomeLabel(rs.getString(3)),
+                        rs.getString(4), rs.getObject(5, Long.class), rs.getString(6)))
+                .list();
+        String state = (String) head.get("state");
+        return new ImportView(((Number) head.get("id")).longValue(), campaignId, (String) head.get("file_name"), state,
+                stateLabel(state),
+                (int) head.get("total_rows"), (int) head.get("rows_done"), (int) head.get("imported"),
+                (int) head.get("already"), (int) head.get("rejected"), time(head.get("started_at")),
+                time(head.get("finished_at")), (String) head.get("error"), rows);
+    }
+
+    public record ImportSummary(long id, String fileName, String state, String stateLabel, int totalRows, int rowsDone,
+            int imported, int alreadyImported, int rejected, OffsetDateTime startedAt, String startedAtText) {
+    }
+
+    List<ImportSummary> imports(long campaignId) {
+        return jdbc.sql("""
+                select id, file_name, state, total_rows, rows_done, imported, already, rejected, started_at
+                from campaign_import where campaign_id = :campaign order by id desc""")
+                .param("campaign", campaignId)
+                .query((rs, n) -> {
+                    OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(clock.zone())
+                            .toOffsetDateTime();
+                    return new ImportSummary(rs.getLong("id"), rs.getString("file_name"), rs.getString("state"),
+                            stateLabel(rs.getString("state")), rs.getInt("total_rows"), rs.getInt("rows_done"),
+                            rs.getInt("imported"), rs.getInt("already"), rs.getInt("rejected"), started,
+                            org.rectify.cases.Deadlines.format(started));
+                })
+                .list();
+    }
+
+    static String stateLabel(String state) {
+        return switch (state) {
+            case "RUNNING" -> "导入中";
+            case "DONE" -> "已完成";
+            default -> "已中断";
+        };
+    }
+
+    private OffsetDateTime time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        java.time.Instant instant = value instanceof java.sql.Timestamp t ? t.toInstant()
+                : value instanceof OffsetDateTime o ? o.toInstant() : java.time.Instant.parse(value.toString());
+        return instant.atZone(clock.zone()).toOffsetDateTime();
+    }
+
+    static String outcomeLabel(String outcome) {
+        return switch (outcome) {
+            case "PENDING" -> "待导入";
+            case "IMPORTED" -> "已导入";
+            case "ALREADY_IMPORTED" -> "已存在，未重复导入";
+            default -> "未导入";
+        };
+    }
+
+    private String toJson(ItemData data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ItemData fromJson(String text) {
+        try {
+            return json.readValue(text, ItemData.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

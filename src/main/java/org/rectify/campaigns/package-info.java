@@ -1,0 +1,8 @@
+/**
+ * Campaigns (专项整治 / 迎检 / 问题清单): a named drive with a source level, a scope and a clearance date
+ * (清零时限). Inspection lists are imported as the campaign's cases (each row in its own transaction, keyed by
+ * its item number so re-imports add nothing twice, progress kept in the database); deadlines of its cases never
+ * pass the clearance date (a time-limit rule); when the date passes, the campaign's process escalates every
+ * uncleared item at once; the board shows progress, a burn-down with a projection and the items at risk.
+ */
+package org.rectify.campaigns;
