@@ -104,7 +104,10 @@ class CampaignBoard {
         if (today.isAfter(clearanceDay)) {
             last = today;
         }
-        for (LocalDate d = campaign.startsOn(); !d.isAfter(last); d = d.plusDays(1)) {
+        // The burn-down starts when the list arrived: before the first import there was nothing to clear.
+        LocalDate listArrived = items.stream().map(i -> i.createdAt().atZoneSameInstant(clock.zone()).toLocalDate())
+                .min(Comparator.naturalOrder()).filter(d -> d.isAfter(campaign.startsOn())).orElse(campaign.startsOn());
+        for (LocalDate d = listArrived; !d.isAfter(last); d = d.plusDays(1)) {
             OffsetDateTime end = d.plusDays(1).atStartOfDay(clock.zone()).toOffsetDateTime();
             int open = (int) items.stream().filter(i -> i.createdAt().isBefore(end)
                     && (i.closedAt() == null || !i.closedAt().isBefore(end) || i.status() != CaseStatus.CLOSED)).count();
@@ -163,7 +166,7 @@ class CampaignBoard {
         double right = width - 24;
         double top = 10;
         double bottom = height - 24;
-        LocalDate start = campaign.startsOn();
+        LocalDate start = days.isEmpty() ? campaign.startsOn() : days.get(0).date();
         LocalDate clearanceDay = campaign.clearanceAt().toLocalDate();
         LocalDate end = clearanceDay.isAfter(today) ? clearanceDay : today;
         double span = Math.max(1, ChronoUnit.DAYS.between(start, end));

@@ -98,11 +98,14 @@ class DuplicateCheck {
         boolean hasPosition = latitude != null && longitude != null;
         // one branch per index (V11): the position box, and the grid cell; a UNION lets each use its own
         List<String> near = new ArrayList<>();
-        String open = "category_code = :category and created_at >= :since and status not in (" + CLOSED_STATUSES + ")";
+        // "now" bounds the window too: a case reported after now (a clock moved back) repeats nothing yet
+        String open = "category_code = :category and created_at >= :since and created_at <= :now and status not in ("
+                + CLOSED_STATUSES + ")";
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("category", categoryCode);
         // a day beyond the window: the rules decide, and a near miss is explained on the new case
         params.put("since", now.minusHours(policy.windowHours() + 24L));
+        params.put("now", now);
         if (hasPosition) {
             double lat = latitude.doubleValue();
             double latDelta = policy.radiusMetres() / METRES_PER_DEGREE_LATITUDE;
@@ -115,11 +118,11 @@ class DuplicateCheck {
             params.put("lngMin", BigDecimal.valueOf(longitude.doubleValue() - lngDelta));
             params.put("lngMax", BigDecimal.valueOf(longitude.doubleValue() + lngDelta));
         }
-        if (gridCode != null) {
-            // with coordinates on both sides the distance decides (rules/duplicates.drl); the grid cell only counts
-            // for a case without them
-            near.add("select id, report_count, created_at from rectification_case where " + open + " and grid_code = :grid"
-                    + (hasPosition ? " and latitude is null" : ""));
+        if (gridCode != null && !hasPosition) {
+            // A report with a position is matched by distance alone (rules/duplicates.drl): a grid cell is hundreds of
+            // metres across, too coarse to call a located report the same problem. The grid cell is the fallback for
+            // reports made without a position.
+            near.add("select id, report_count, created_at from rectification_case where " + open + " and grid_code = :grid");
             params.put("grid", gridCode);
         }
         List<Long[]> rows = jdbc.sql(String.join(" union ", near) + " order by created_at limit " + MAX_CANDIDATES)
