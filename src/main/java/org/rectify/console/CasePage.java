@@ -38,6 +38,10 @@ class CasePage {
     public record Fact(String label, String value, String tone) {
     }
 
+    /** A report linked to this case as a duplicate, which the campaign office may still unlink. */
+    public record LinkedReport(long id, String text) {
+    }
+
     public record Photo(long id, String url, String fileName, String uploadedAt, String uploadedBy) {
     }
 
@@ -245,6 +249,20 @@ class CasePage {
     }
 
     private static final String DOCUMENT_ISSUED = "DOCUMENT_ISSUED";
+
+    /** The reports linked to the case and not unlinked yet, for the campaign office's unlink form. */
+    List<LinkedReport> unlinkable(long caseId, Viewer viewer) {
+        if (!viewer.isDispatcher()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id, reported_at, coalesce(reporter_name, reporter), title from duplicate_report
+                where case_id = :id and new_case_id is null order by id""")
+                .param("id", caseId)
+                .query((rs, n) -> new LinkedReport(rs.getLong(1), "#" + rs.getLong(1) + " " + Texts.minute(
+                        rs.getObject(2, OffsetDateTime.class)) + " " + rs.getString(3) + "：" + rs.getString(4)))
+                .list();
+    }
 
     /** How often the problem was reported, and each report linked to this case (重复上报), as facts. */
     private void addDuplicateReports(RectificationCase c, List<Fact> facts) {

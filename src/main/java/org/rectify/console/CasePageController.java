@@ -10,6 +10,7 @@ import org.rectify.cases.Cases;
 import org.rectify.cases.Photos;
 import org.rectify.cases.RectificationCase;
 import org.rectify.clock.BusinessClock;
+import org.rectify.intake.IntakeGateway;
 import org.rectify.web.UserFacingException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -37,9 +38,11 @@ class CasePageController {
     private final Directory directory;
     private final Viewers viewers;
     private final BusinessClock clock;
+    private final IntakeGateway intake;
 
     CasePageController(Cases cases, CaseViews views, CasePage page, CaseActions actions, Photos photos,
-            Directory directory, Viewers viewers, BusinessClock clock) {
+            Directory directory, Viewers viewers, BusinessClock clock, IntakeGateway intake) {
+        this.intake = intake;
         this.cases = cases;
         this.views = views;
         this.page = page;
@@ -56,6 +59,7 @@ class CasePageController {
         RectificationCase c = cases.require(id);
         views.requireVisible(c, me.user());
         model.addAttribute("view", page.build(c, me, directory.snapshot(), clock.now()));
+        model.addAttribute("unlinkable", page.unlinkable(c.id(), me));
         model.addAttribute("now", Texts.minute(clock.now()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
@@ -113,6 +117,23 @@ class CasePageController {
     String verify(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Viewer me = viewers.require();
         return act(id, form, redirect, () -> actions.verify(id, me, form.get("outcome"), form.get("comment")));
+    }
+
+    /** The campaign office undoes a wrong duplicate match: the report becomes a case of its own. */
+    @PostMapping("/console/cases/{id}/unlink-duplicate")
+    String unlink(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Viewer me = viewers.require();
+        return act(id, form, redirect, () -> {
+            long reportId;
+            try {
+                reportId = Long.parseLong(form.getOrDefault("report", "").strip());
+            } catch (NumberFormatException e) {
+                throw UserFacingException.badRequest("report-required", "请选择要解除关联的重复上报");
+            }
+            IntakeGateway.Unlinked unlinked = intake.unlink(id, reportId, form.get("reason"), me.user());
+            return "已解除关联，该报告另立为案件 " + unlinked.newCaseNumber() + "；本案件累计上报 "
+                    + unlinked.originalReportCount() + " 次";
+        });
     }
 
     private String act(long id, Map<String, String> form, RedirectAttributes redirect, Supplier<String> action) {

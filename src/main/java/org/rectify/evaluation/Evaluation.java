@@ -33,7 +33,7 @@ public record Evaluation(String period, String kind, String label, int version, 
     }
 
     /**
-     * One unit: score = 100 + credits + deductions (deductions are negative).
+     * One unit: score = 100 + credits + deductions (deductions are negative), at least 0.
      *
      * @param lines the deductions and credits; null when the reader may not see this unit's lines
      */

@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 class Scoring {
 
     static final BigDecimal BASE = BigDecimal.valueOf(100).setScale(1);
+    /** A score never goes below nought: the deduction lines still show the whole record, past the floor. */
+    static final BigDecimal FLOOR = BigDecimal.ZERO.setScale(1);
 
     /** The result before it is stored; {@code hash} identifies rule-set version, rows and lines. */
     record Computed(Period period, String ruleSetVersion, List<Evaluation.Row> rows, String hash) {
@@ -235,11 +237,16 @@ class Scoring {
                     .reduce(BigDecimal.ZERO.setScale(1), BigDecimal::add);
             BigDecimal credits = unitLines.stream().map(Evaluation.Line::points).filter(p -> p.signum() > 0)
                     .reduce(BigDecimal.ZERO.setScale(1), BigDecimal::add);
-            rows.add(new Evaluation.Row(null, unit.code(), unit.name(), BASE.add(deductions).add(credits), deductions,
+            rows.add(new Evaluation.Row(null, unit.code(), unit.name(), score(deductions, credits), deductions,
                     credits, indicators.get(unit.code()), unitLines));
         }
         List<Evaluation.Row> ranked = rank(rows);
         return new Computed(period, sheet.ruleSetVersion(), ranked, hash(sheet.ruleSetVersion(), ranked));
+    }
+
+    /** The base plus credits plus (negative) deductions, never below nought. */
+    static BigDecimal score(BigDecimal deductions, BigDecimal credits) {
+        return BASE.add(deductions).add(credits).max(FLOOR);
     }
 
     /** Units with anything to be assessed on, by score (ties share a rank); the others after them, unranked. */

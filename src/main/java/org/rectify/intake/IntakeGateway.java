@@ -34,6 +34,10 @@ public class IntakeGateway {
             String message) {
     }
 
+    /** A wrong duplicate match undone: the report's new case, and what is left on the original. */
+    public record Unlinked(long newCaseId, String newCaseNumber, String originalCaseNumber, int originalReportCount) {
+    }
+
     private final Intake intake;
     private final Validator validator;
     private final DuplicateReports reports;
@@ -76,5 +80,12 @@ public class IntakeGateway {
                 .filter(r -> r.submittedBy().equals(submittedBy) && r.newCaseId() == null)
                 .reduce((first, last) -> last)
                 .map(r -> intake.linkMessage(r.id()));
+    }
+
+    /** Undoes a wrong duplicate match, as {@code POST /api/cases/{id}/duplicate-reports/{reportId}/unlink} does. */
+    public Unlinked unlink(long caseId, long reportId, String reason, org.rectify.security.CurrentUser user) {
+        Intake.Unlinked unlinked = intake.unlink(caseId, reportId, reason, user);
+        return new Unlinked(unlinked.newCase().id(), unlinked.newCase().caseNumber(), unlinked.originalCaseNumber(),
+                unlinked.originalReportCount());
     }
 }

@@ -2,6 +2,7 @@ package org.rectify.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,38 @@ class DuplicateReportFormIntegrationTests {
         assertThat(done).contains("已并入案件 " + caseNumber).contains("累计上报2次");
         String casePage = ConsoleSession.signedIn(port, "admin").get("/console/cases/" + first).body();
         assertThat(casePage).contains("累计上报").contains("另有 1 份重复上报并入本案件").contains("重复上报 #");
+    }
+
+    @Test
+    void theCampaignOfficeUnlinksAWrongMatchFromTheCasePageAndTheReportBecomesACaseOfItsOwn() {
+        ConsoleSession patrol = ConsoleSession.signedIn(port, "patrol");
+        long first = report(patrol, "25.800000");
+        submit(patrol, "25.800100");
+        Api api = new Api(rest);
+        long reportId = api.caseDetail(first).get("duplicateReports").get(0).get("id").asLong();
+
+        String handlerPage = ConsoleSession.signedIn(port, "jjdd-handler").get("/console/cases/" + first).body();
+        assertThat(handlerPage).doesNotContain("unlink-form");
+        ConsoleSession dispatcher = ConsoleSession.signedIn(port, "dispatcher");
+        String page = "/console/cases/" + first;
+        assertThat(dispatcher.get(page).body()).contains("解除错误的重复关联").contains("#" + reportId);
+
+        HttpResponse<String> withoutReason = dispatcher.submit(page, page + "/unlink-duplicate",
+                Map.of("report", Long.toString(reportId), "reason", " "));
+        assertThat(withoutReason.statusCode()).isEqualTo(302);
+        assertThat(dispatcher.get(page).body()).contains("请填写解除关联的原因");
+        assertThat(api.caseDetail(first).get("reportCount").asInt()).isEqualTo(2);
+
+        HttpResponse<String> unlinked = dispatcher.submit(page, page + "/unlink-duplicate",
+                Map.of("report", Long.toString(reportId), "reason", "不是同一处，相隔一个路口"));
+        assertThat(unlinked.statusCode()).isEqualTo(302);
+        String after = dispatcher.get(page).body();
+        assertThat(after).contains("已解除关联，该报告另立为案件 ZG-").doesNotContain("unlink-form");
+        assertThat(api.caseDetail(first).get("reportCount").asInt()).isEqualTo(1);
+        String newCase = after.replaceAll("(?s).*已解除关联，该报告另立为案件 (ZG-\\d{4}-\\d{6}).*", "$1");
+        JsonNode found = api.get("admin", "/api/cases?q=" + newCase).getBody().get("items").get(0);
+        assertThat(found.get("caseNumber").asText()).isEqualTo(newCase);
+        assertThat(api.caseDetail(found.get("id").asLong()).get("processInstanceId").asText()).isNotBlank();
     }
 
     private long report(ConsoleSession session, String latitude) {
