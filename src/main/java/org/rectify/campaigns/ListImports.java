@@ -26,10 +26,12 @@ import org.rectify.clock.BusinessClock;
 import org.rectify.intake.Intake;
 import org.rectify.intake.ReportRequest;
 import org.rectify.security.CurrentUser;
+import org.rectify.security.CurrentUsers;
 import org.rectify.web.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,6 +68,9 @@ class ListImports {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final CurrentUsers currentUsers;
+    /** No progress for this long means the node filing the import has stopped: each row takes well under a second. */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
     // One worker per node: imports are queued behind each other rather than competing for the two cores.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "campaign-import");
@@ -74,7 +79,8 @@ class ListImports {
     });
 
     ListImports(CampaignStore campaigns, Catalog catalog, Intake intake, BusinessClock clock, JdbcClient jdbc,
-            TransactionTemplate transactions, ObjectMapper json) {
+            TransactionTemplate transactions, ObjectMapper json, CurrentUsers currentUsers) {
+        this.currentUsers = currentUsers;
         this.campaigns = campaigns;
         this.catalog = catalog;
         this.intake = intake;
@@ -228,6 +234,43 @@ class ListImports {
                 String.join("、", photos), severity.name(), unitCode == null ? "" : unitCode, gridCode == null ? "" : gridCode)
                 .getBytes(StandardCharsets.UTF_8));
         return new ItemData(itemNo, hash, category.code(), location, description, photos, severity, unitCode, gridCode);
+    }
+
+    /**
+     * Takes over imports left running by a node that stopped (a crash, a restart): an import whose progress has not
+     * moved for {@link #ABANDONED_AFTER} is claimed by one node (the claim is a conditional update, so two nodes never
+     * both take it) and its pending rows are filed from where they stopped. Filed rows stay filed.
+     */
+    @Scheduled(fixedDelayString = "${rectify.campaigns.import-resume-millis:60000}", initialDelayString = "${rectify.campaigns.import-resume-millis:60000}")
+    void resumeAbandoned() {
+        resumeAbandoned(clock.now());
+    }
+
+    /** Claims and queues the imports abandoned as of {@code now}; returns how many. */
+    int resumeAbandoned(OffsetDateTime now) {
+        List<Long[]> claimed = jdbc.sql("""
+                update campaign_import set updated_at = :now
+                where state = 'RUNNING' and updated_at < :stale
+                returning id, campaign_id""")
+                .param("now", now).param("stale", now.minus(ABANDONED_AFTER))
+                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2)}).list();
+        for (Long[] row : claimed) {
+            long importId = row[0];
+            String startedBy = jdbc.sql("select started_by from campaign_import where id = :id").param("id", importId)
+                    .query(String.class).single();
+            Campaign campaign = campaigns.require(row[1]);
+            CurrentUser user = currentUsers.find(startedBy).orElse(null);
+            if (user == null) {
+                jdbc.sql("update campaign_import set state = 'FAILED', error = :error, updated_at = :now where id = :id")
+                        .param("error", "导入中断，且发起导入的账号“" + startedBy + "”已不存在；请用其他账号重新导入同一文件，已导入的行不会重复")
+                        .param("now", now).param("id", importId).update();
+                continue;
+            }
+            log.warn("Import {} into campaign {} was left running by a stopped node: this node files its remaining rows",
+                    importId, campaign.id());
+            worker.submit(() -> run(importId, campaign, user));
+        }
+        return claimed.size();
     }
 
     /** Files the pending rows of an import, each in its own transaction. */

@@ -10,6 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUsers {
 
+    private final CamundaIdentity identity;
+
+    CurrentUsers(CamundaIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** A person as they are now in Camunda's identity service, for work resumed on their behalf (a background job). */
+    public java.util.Optional<CurrentUser> find(String userId) {
+        return identity.load(userId);
+    }
+
     public CurrentUser require() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {

@@ -55,6 +55,8 @@ class CampaignIntegrationTests {
     RuntimeService runtimeService;
     @Autowired
     ClearanceEscalation escalation;
+    @Autowired
+    ListImports imports;
 
     Api api;
 
@@ -261,6 +263,43 @@ class CampaignIntegrationTests {
     }
 
     // ---- helpers ----
+
+    @Test
+    void anImportLeftRunningByAStoppedNodeIsTakenOverOnceAndFinished() {
+        long done = campaign("省级复审问题清单（中断前）", "2026-09-30");
+        String csv = HEADER + "1,占道经营,创新大道1号,占道经营,无,一般,,xhsq-01\n"
+                + "2,小广告,云谷路2号,小广告,无,一般,,qysq-01\n"
+                + "3,楼道杂物,星河小区1栋,楼道杂物,无,一般,,xhsq-02\n";
+        long finished = importAndWait(done, "清单.csv", csv.getBytes(StandardCharsets.UTF_8)).get("id").asLong();
+        // A node stopped while filing an import: its rows wait, pending, and its progress stopped five minutes ago.
+        long campaign = campaign("省级复审问题清单（中断）", "2026-09-30");
+        OffsetDateTime fiveMinutesAgo = OffsetDateTime.parse(NOW).minusMinutes(5);
+        long abandoned = jdbc.sql("""
+                insert into campaign_import (campaign_id, file_name, file_sha256, state, total_rows, rows_done,
+                    started_by, started_at, updated_at)
+                values (:campaign, '清单.csv', 'x', 'RUNNING', 3, 0, 'dispatcher', :at, :at) returning id""")
+                .param("campaign", campaign).param("at", fiveMinutesAgo).query(Long.class).single();
+        jdbc.sql("""
+                insert into campaign_import_row (import_id, row_number, item_no, outcome, data)
+                select :abandoned, row_number, item_no, 'PENDING', data from campaign_import_row where import_id = :finished""")
+                .param("abandoned", abandoned).param("finished", finished).update();
+        long running = jdbc.sql("""
+                insert into campaign_import (campaign_id, file_name, file_sha256, state, total_rows, rows_done,
+                    started_by, started_at, updated_at)
+                values (:campaign, '另一份.csv', 'y', 'RUNNING', 1, 0, 'dispatcher', :at, :at) returning id""")
+                .param("campaign", campaign).param("at", OffsetDateTime.parse(NOW)).query(Long.class).single();
+
+        assertThat(imports.resumeAbandoned(OffsetDateTime.parse(NOW))).as("only the import that stopped moving").isEqualTo(1);
+        assertThat(imports.resumeAbandoned(OffsetDateTime.parse(NOW))).as("claimed once").isZero();
+
+        JsonNode report = waitFor(campaign, abandoned, Duration.ofMinutes(1));
+        assertThat(report.get("state").asText()).isEqualTo("DONE");
+        assertThat(report.get("imported").asInt()).isEqualTo(3);
+        assertThat(casesOf(campaign)).isEqualTo(3);
+        assertThat(jdbc.sql("select state from campaign_import where id = :id").param("id", running)
+                .query(String.class).single()).as("an import still moving is left to its node").isEqualTo("RUNNING");
+        jdbc.sql("update campaign_import set state = 'FAILED', error = 'test' where id = :id").param("id", running).update();
+    }
 
     long campaign(String name, String clearance) {
         ResponseEntity<JsonNode> created = api.post("dispatcher", "/api/campaigns", Map.of("name", name,
