@@ -109,8 +109,9 @@ public class Documents {
         model.put("particulars", forTemplate(given));
         String html = templates.render(type, model);
 
-        String actor = actor();
-        long id = store.insert(new DocumentStore.NewDocument(c.id(), type, year, sequence, number, now, actor,
+        // Issued by the system in the campaign office's name, whoever's step caused it: a patrol whose report was
+        // routed straight to a unit did not issue that unit's rectification notice.
+        long id = store.insert(new DocumentStore.NewDocument(c.id(), type, year, sequence, number, now, SYSTEM,
                 addressing.to(), addressing.copies(), html, toJson(given)));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("documentId", id);
@@ -118,7 +119,7 @@ public class Documents {
         details.put("number", number);
         details.put("addressedTo", addressing.to());
         details.put("copiedTo", addressing.copies());
-        history.record(c.id(), now, actor, HISTORY_ACTION, "印发" + type.chineseLabel() + " " + number, details);
+        history.record(c.id(), now, SYSTEM, HISTORY_ACTION, "印发" + type.chineseLabel() + " " + number, details);
         return new IssuedDocument(id, c.id(), type, number, now, addressing.to(), addressing.copies());
     }
 
@@ -221,14 +222,6 @@ public class Documents {
         List<String> all = new ArrayList<>(first);
         second.stream().filter(s -> !all.contains(s)).forEach(all::add);
         return List.copyOf(all);
-    }
-
-    /**
-     * Documents are issued by the system in the campaign office's name, whoever's step caused them: a patrol whose
-     * report was routed straight to a unit did not issue that unit's rectification notice.
-     */
-    private static String actor() {
-        return SYSTEM;
     }
 
     private String toJson(Map<String, Object> particulars) {

@@ -1,5 +1,6 @@
 package org.rectify.security;
 
+import java.util.Optional;
 import org.rectify.web.UserFacingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -17,7 +18,7 @@ public class CurrentUsers {
     }
 
     /** A person as they are now in Camunda's identity service, for work resumed on their behalf (a background job). */
-    public java.util.Optional<CurrentUser> find(String userId) {
+    public Optional<CurrentUser> find(String userId) {
         return identity.load(userId);
     }
 
