@@ -75,7 +75,8 @@ class Scoring {
         Map<String, Counts> counts = new TreeMap<>();
         units.keySet().forEach(code -> counts.put(code, new Counts()));
         List<Item> items = new ArrayList<>();
-        // The calendar reads the database for each day; one computation asks about the same few dozen days often.
+        // WorkingCalendar.isWorkingDay reads the year from the database on every call (two queries), so each day is
+        // asked once per computation; cases overdue for months still make hundreds of distinct days.
         Map<LocalDate, Boolean> workingDays = new HashMap<>();
 
         // Cases due in the period, overdue during it, or closed in it.
