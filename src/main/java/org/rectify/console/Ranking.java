@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.rectify.evaluation.Evaluation;
 import org.rectify.evaluation.Evaluations;
 import org.rectify.evaluation.Indicators;
 import org.rectify.evaluation.Period;
+import org.rectify.rules.ScoreFacts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +29,6 @@ class Ranking {
     public record Row(int rank, String unitCode, String unitName, String unitKind, Indicators indicators, long orders,
             long transfers, BigDecimal deductions, BigDecimal credits, Double score, boolean mine,
             List<Evaluation.Line> lines) {
-
-        public long cases() {
-            return indicators.dueCases();
-        }
 
         public long closed() {
             return indicators.closedCases();
@@ -115,7 +113,7 @@ class Ranking {
             OffsetDateTime computedAt, String trigger) {
 
         public String monthLabel() {
-            return month.getYear() + "年" + month.getMonthValue() + "月";
+            return Period.month(month).label();
         }
 
         public boolean stored() {
@@ -125,7 +123,7 @@ class Ranking {
 
     static final Map<String, Comparator<Row>> SORTS = Map.of(
             "score", Comparator.comparing((Row r) -> r.score() == null ? -1 : r.score()),
-            "cases", Comparator.comparingLong(Row::cases),
+            "cases", Comparator.comparingLong(Row::due),
             "onTime", Comparator.comparingDouble((Row r) -> value(r.indicators().onTimeClosureRate(), 1)),
             "rework", Comparator.comparingDouble((Row r) -> value(r.indicators().reworkRate(), 0)),
             "overdue", Comparator.comparingLong(Row::overdue),
@@ -145,15 +143,15 @@ class Ranking {
         Period period = Period.month(month);
         Evaluation evaluation = period.isClosed(now) ? evaluations.latest(period).orElseGet(() -> evaluations.preview(period))
                 : evaluations.preview(period);
-        Map<String, String> kinds = new java.util.HashMap<>();
+        Map<String, String> kinds = new HashMap<>();
         for (Unit unit : directory.units()) {
             kinds.put(unit.code(), unit.kind().chineseLabel());
         }
         List<Row> rows = new ArrayList<>();
         for (Evaluation.Row r : evaluation.rows()) {
             boolean mine = myUnits.contains(r.unitCode());
-            long orders = r.lines().stream().filter(l -> l.kind().equals("督办")).count();
-            long transfers = r.lines().stream().filter(l -> l.kind().equals("移交纪检")).count();
+            long orders = r.lines().stream().filter(l -> l.kind().equals(ScoreFacts.SUPERVISION)).count();
+            long transfers = r.lines().stream().filter(l -> l.kind().equals(ScoreFacts.TRANSFER)).count();
             rows.add(new Row(r.rank() == null ? 0 : r.rank(), r.unitCode(), r.unitName(), kinds.getOrDefault(r.unitCode(), ""),
                     r.indicators(), orders, transfers, r.deductions(), r.credits(),
                     r.rank() == null ? null : r.score().doubleValue(), mine, allLines || mine ? r.lines() : null));

@@ -18,21 +18,17 @@ class EvaluationTimers {
 
     @Bean
     JavaDelegate evaluateLastMonth(Evaluations evaluations, BusinessClock clock) {
-        return (DelegateExecution execution) -> {
-            Period period = Period.monthBefore(clock.now());
-            Evaluations.Recomputed done = evaluations.recompute(period, "TIMER", BY);
-            execution.setVariable("period", period.key());
-            execution.setVariable("version", done.evaluation().version());
-        };
+        return execution -> evaluate(evaluations, Period.monthBefore(clock.now()), execution);
     }
 
     @Bean
     JavaDelegate evaluateLastQuarter(Evaluations evaluations, BusinessClock clock) {
-        return (DelegateExecution execution) -> {
-            Period period = Period.quarterBefore(clock.now());
-            Evaluations.Recomputed done = evaluations.recompute(period, "TIMER", BY);
-            execution.setVariable("period", period.key());
-            execution.setVariable("version", done.evaluation().version());
-        };
+        return execution -> evaluate(evaluations, Period.quarterBefore(clock.now()), execution);
+    }
+
+    private static void evaluate(Evaluations evaluations, Period period, DelegateExecution execution) {
+        Evaluations.Recomputed done = evaluations.recompute(period, "TIMER", BY);
+        execution.setVariable("period", period.key());
+        execution.setVariable("version", done.evaluation().version());
     }
 }

@@ -36,6 +36,10 @@ public class Evaluations {
     public record Recomputed(boolean stored, int identicalToVersion, Evaluation evaluation) {
     }
 
+    /** A stored version with its row id, which the version's rows and lines hang on. */
+    private record Run(long id, Version version) {
+    }
+
     private final Scoring scoring;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -64,11 +68,12 @@ public class Evaluations {
             Scoring.Computed computed = scoring.compute(period);
             log.info("{} {} computed in {} ms ({} units)", period.kind(), period.key(),
                     (System.nanoTime() - started) / 1_000_000, computed.rows().size());
-            Optional<Version> latest = latestVersion(period);
+            Optional<Run> latestRun = latestRun(period);
+            Optional<Version> latest = latestRun.map(Run::version);
             if (latest.isPresent() && latest.get().resultHash().equals(computed.hash())) {
                 log.info("{} {}: same result as version {}, nothing stored", period.kind(), period.key(),
                         latest.get().version());
-                return new Recomputed(false, latest.get().version(), load(period, latest.get()));
+                return new Recomputed(false, latest.get().version(), load(period, latestRun.get()));
             }
             int version = latest.map(v -> v.version() + 1).orElse(1);
             String reason = latest.isEmpty() ? "FIRST"
@@ -103,7 +108,7 @@ public class Evaluations {
             log.info("{} {}: version {} stored ({}, rule set {})", period.kind(), period.key(), version, reason,
                     computed.ruleSetVersion());
             Version stored = new Version(version, computed.ruleSetVersion(), now, trigger, actor, reason, computed.hash());
-            return new Recomputed(true, 0, load(period, stored));
+            return new Recomputed(true, 0, load(period, new Run(runId, stored)));
         });
     }
 
@@ -115,33 +120,39 @@ public class Evaluations {
     }
 
     public Optional<Evaluation> latest(Period period) {
-        return latestVersion(period).map(v -> load(period, v));
+        return latestRun(period).map(run -> load(period, run));
     }
 
     public Optional<Evaluation> version(Period period, int version) {
-        return versions(period).stream().filter(v -> v.version() == version).findFirst().map(v -> load(period, v));
+        return runs(period).stream().filter(run -> run.version().version() == version).findFirst()
+                .map(run -> load(period, run));
     }
 
     public List<Version> versions(Period period) {
-        return jdbc.sql("""
-                select version, rule_set_version, computed_at, trigger, triggered_by, reason, result_hash
-                from evaluation_run where kind = :kind and period = :period order by version""")
-                .param("kind", period.kind().name()).param("period", period.key())
-                .query((rs, n) -> new Version(rs.getInt("version"), rs.getString("rule_set_version"),
-                        rs.getObject("computed_at", OffsetDateTime.class), rs.getString("trigger"),
-                        rs.getString("triggered_by"), rs.getString("reason"), rs.getString("result_hash")))
-                .list();
+        return runs(period).stream().map(Run::version).toList();
     }
 
-    private Optional<Version> latestVersion(Period period) {
-        List<Version> all = versions(period);
+    private Optional<Run> latestRun(Period period) {
+        List<Run> all = runs(period);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    private Evaluation load(Period period, Version v) {
-        long runId = jdbc.sql("select id from evaluation_run where kind = :kind and period = :period and version = :v")
-                .param("kind", period.kind().name()).param("period", period.key()).param("v", v.version())
-                .query(Long.class).single();
+    /** The period's stored versions, oldest first (a handful: one per change of data or rules). */
+    private List<Run> runs(Period period) {
+        return jdbc.sql("""
+                select id, version, rule_set_version, computed_at, trigger, triggered_by, reason, result_hash
+                from evaluation_run where kind = :kind and period = :period order by version""")
+                .param("kind", period.kind().name()).param("period", period.key())
+                .query((rs, n) -> new Run(rs.getLong("id"), new Version(rs.getInt("version"),
+                        rs.getString("rule_set_version"), rs.getObject("computed_at", OffsetDateTime.class),
+                        rs.getString("trigger"), rs.getString("triggered_by"), rs.getString("reason"),
+                        rs.getString("result_hash"))))
+                .list();
+    }
+
+    private Evaluation load(Period period, Run run) {
+        long runId = run.id();
+        Version v = run.version();
         Map<String, List<Evaluation.Line>> lines = new LinkedHashMap<>();
         jdbc.sql("""
                 select unit_code, kind, case_id, case_number, points, rule, reason

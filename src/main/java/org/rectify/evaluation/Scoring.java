@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +75,9 @@ class Scoring {
         Map<String, Counts> counts = new TreeMap<>();
         units.keySet().forEach(code -> counts.put(code, new Counts()));
         List<Item> items = new ArrayList<>();
-        // The calendar reads the database for each day; one computation asks about the same few dozen days often.
-        Map<LocalDate, Boolean> workingDays = new java.util.HashMap<>();
+        // WorkingCalendar.isWorkingDay reads the year from the database on every call (two queries), so each day is
+        // asked once per computation; cases overdue for months still make hundreds of distinct days.
+        Map<LocalDate, Boolean> workingDays = new HashMap<>();
 
         // Cases due in the period, overdue during it, or closed in it.
         jdbc.sql("""
@@ -198,15 +200,14 @@ class Scoring {
                             concerned.putIfAbsent(area, ScoreFacts.AREA);
                         }
                     }
+                    long id = rs.getLong("id");
+                    String number = rs.getString("case_number");
+                    ReportSource source = ReportSource.valueOf(rs.getString("source"));
+                    Severity severity = Severity.valueOf(rs.getString("severity"));
                     concerned.forEach((unit, relation) -> {
                         if (counts.containsKey(unit)) {
-                            try {
-                                items.add(new Item(unit, ScoreFacts.HIGHER_INSPECTION, rs.getLong("id"),
-                                        rs.getString("case_number"), relation, ReportSource.valueOf(rs.getString("source")),
-                                        Severity.valueOf(rs.getString("severity")), 0, 0));
-                            } catch (java.sql.SQLException e) {
-                                throw new IllegalStateException(e);
-                            }
+                            items.add(new Item(unit, ScoreFacts.HIGHER_INSPECTION, id, number, relation, source, severity,
+                                    0, 0));
                         }
                     });
                 });

@@ -32,7 +32,7 @@ class VolunteerController {
         if (!user.id().equals(reporterId) && !user.isDispatcher() && !user.isAdmin()) {
             throw UserFacingException.forbidden("not-your-points", "只能查看本人的积分，创建办和系统管理员可以查看所有上报人的积分");
         }
-        return points.account(reporterId).orElseThrow();
+        return points.account(reporterId);
     }
 
     @GetMapping("/api/volunteers/ranking")

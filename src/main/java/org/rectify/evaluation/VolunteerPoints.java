@@ -1,10 +1,10 @@
 package org.rectify.evaluation;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.rectify.cases.CaseClosed;
 import org.rectify.cases.CaseHistory;
 import org.rectify.catalog.ReportSource;
@@ -97,35 +97,36 @@ class VolunteerPoints {
         }
     }
 
-    Optional<Account> account(String reporterId) {
-        List<Entry> entries = jdbc.sql("""
-                select case_number, points, total_after, stars_after, rules, rule_set_version, awarded_at
+    /** The reporter's points and every award; a reporter never awarded has 0 points and no entries. */
+    Account account(String reporterId) {
+        List<Entry> entries = new ArrayList<>();
+        String[] name = {null};
+        jdbc.sql("""
+                select case_number, points, total_after, stars_after, rules, rule_set_version, awarded_at, reporter_name
                 from volunteer_points where reporter = :r order by id""")
                 .param("r", reporterId)
-                .query((rs, n) -> new Entry(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        List.of((String[]) rs.getArray(5).getArray()), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class)))
-                .list();
-        String name = jdbc.sql("select reporter_name from volunteer_points where reporter = :r order by id desc limit 1")
-                .param("r", reporterId).query(String.class).optional().orElse(null);
+                .query(rs -> {
+                    entries.add(new Entry(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                            List.of((String[]) rs.getArray(5).getArray()), rs.getString(6),
+                            rs.getObject(7, OffsetDateTime.class)));
+                    name[0] = rs.getString(8);
+                });
         Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         int stars = last == null ? 0 : last.starsAfter();
-        return Optional.of(new Account(reporterId, name, last == null ? 0 : last.totalAfter(), stars, starLabel(stars),
-                entries));
+        return new Account(reporterId, name[0], last == null ? 0 : last.totalAfter(), stars, starLabel(stars), entries);
     }
 
+    /** The {@code limit} reporters with the most points (ties by reporter id, and ties share a rank). */
     List<Ranked> ranking(int limit) {
-        List<Map<String, Object>> rows = jdbc.sql("""
-                select distinct on (reporter) reporter, reporter_name, total_after, stars_after
-                from volunteer_points order by reporter, id desc""")
+        List<Map<String, Object>> sorted = jdbc.sql("""
+                select reporter, reporter_name, total_after, stars_after
+                from (select distinct on (reporter) reporter, reporter_name, total_after, stars_after
+                      from volunteer_points order by reporter, id desc) latest
+                order by total_after desc, reporter collate "C"
+                limit :limit""")
+                .param("limit", limit)
                 .query().listOfRows();
-        List<Map<String, Object>> sorted = rows.stream()
-                .sorted((a, b) -> {
-                    int byPoints = Integer.compare((Integer) b.get("total_after"), (Integer) a.get("total_after"));
-                    return byPoints != 0 ? byPoints : ((String) a.get("reporter")).compareTo((String) b.get("reporter"));
-                })
-                .limit(limit).toList();
-        List<Ranked> ranked = new java.util.ArrayList<>();
+        List<Ranked> ranked = new ArrayList<>();
         int rank = 0;
         Integer previous = null;
         for (int i = 0; i < sorted.size(); i++) {

@@ -1,5 +1,7 @@
 package org.rectify.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,14 +39,17 @@ public class RuleEngine {
         return decideOne(Decisions.DUPLICATES, facts, DuplicateDecision.class);
     }
 
-    /** Scores every item on one rule set (the one active when it starts), so a whole evaluation uses one version. */
-    public ScoreSheet scores(java.util.List<ScoreFacts> items) {
+    /**
+     * Scores every item on one rule set (the one active when it starts), so a whole evaluation uses one version.
+     * Each item's rule is every rule that fired for it, in firing order: one with rules/scores.drl as written (each
+     * rule waits for {@code not ScoreLine()}), all of them if an edited rule set lets a second rule change the line.
+     */
+    public ScoreSheet scores(List<ScoreFacts> items) {
         CompiledRuleSet ruleSet = ruleSets.active();
-        java.util.List<ScoreSheet.Scored> scored = new java.util.ArrayList<>();
+        List<ScoreSheet.Scored> scored = new ArrayList<>();
         for (ScoreFacts item : items) {
             RuleOutcome<ScoreLine> outcome = ruleSet.decide(Decisions.SCORES, item, ScoreLine.class);
-            String rule = outcome.firedRules().isEmpty() ? "" : outcome.firedRules().get(outcome.firedRules().size() - 1);
-            scored.add(new ScoreSheet.Scored(item, outcome.decision(), rule));
+            scored.add(new ScoreSheet.Scored(item, outcome.decision(), String.join("；", outcome.firedRules())));
         }
         return new ScoreSheet(scored, ruleSet.shortVersion());
     }

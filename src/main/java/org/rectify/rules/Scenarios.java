@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -242,9 +243,9 @@ final class Scenarios {
             }
             throw new IllegalArgumentException("“" + text + "”应填“是”或“否”");
         }
-        if (raw == java.math.BigDecimal.class) { // points, which may be negative (a deduction)
+        if (raw == BigDecimal.class) { // points, which may be negative (a deduction)
             try {
-                return new java.math.BigDecimal(text.isEmpty() ? "0" : text.strip());
+                return new BigDecimal(text.isEmpty() ? "0" : text);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("“" + text + "”不是数值，请填写如 -3 或 0.5");
             }
@@ -311,7 +312,7 @@ final class Scenarios {
             return EXPECT + column + "写法有误：" + e.getMessage();
         }
         boolean same;
-        if (actual instanceof java.math.BigDecimal a && expected instanceof java.math.BigDecimal e) {
+        if (actual instanceof BigDecimal a && expected instanceof BigDecimal e) {
             same = a.compareTo(e) == 0;
         } else if (actual instanceof Double a && expected instanceof Double e) {
             same = Math.abs(a - e) < 1e-9;
@@ -343,6 +344,9 @@ final class Scenarios {
         }
         if (value instanceof Collection<?> c) {
             return c.isEmpty() ? Cells.NONE : c.stream().map(String::valueOf).collect(Collectors.joining("、"));
+        }
+        if (value instanceof BigDecimal points) {
+            return points.stripTrailingZeros().toPlainString();
         }
         if (value instanceof Double d) {
             double percent = Math.round(d * 1000) / 10.0;

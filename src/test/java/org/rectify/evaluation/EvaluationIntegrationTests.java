@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
@@ -297,8 +299,19 @@ class EvaluationIntegrationTests {
 
         JsonNode ranking = api.get("patrol", "/api/volunteers/ranking?limit=500").getBody();
         assertThat(ranking.findValuesAsText("reporterId")).contains(reporter);
+        List<Integer> rankedPoints = new ArrayList<>();
+        ranking.forEach(r -> rankedPoints.add(r.get("points").asInt()));
+        assertThat(rankedPoints).as("most points first").isSortedAccordingTo(Comparator.reverseOrder());
+        JsonNode mine = StreamSupport.stream(ranking.spliterator(), false)
+                .filter(r -> r.get("reporterId").asText().equals(reporter)).findFirst().orElseThrow();
+        assertThat(List.of(mine.get("points").asInt(), mine.get("stars").asInt())).containsExactly(10, 1);
+        assertThat(api.get("patrol", "/api/volunteers/ranking?limit=1").getBody()).hasSize(1);
         assertProblem(api.get("patrol", "/api/volunteers/" + reporter + "/points"), 403, "只能查看本人的积分");
         assertThat(api.get("patrol", "/api/volunteers/patrol/points").getStatusCode().value()).isEqualTo(200);
+        JsonNode never = api.get("patrol", "/api/volunteers/patrol/points").getBody();
+        assertThat(never.get("points").asInt()).as("a reporter never awarded has nought").isZero();
+        assertThat(never.get("entries")).isEmpty();
+        assertThat(never.get("starLabel").asText()).isEqualTo("未评星");
     }
 
     // ---- helpers ----
