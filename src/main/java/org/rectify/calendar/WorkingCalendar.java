@@ -76,6 +76,11 @@ public class WorkingCalendar {
         return days().isWorkingDay(day);
     }
 
+    /** The calendar for a computation that asks about many days: each year is read once, not once per question. */
+    public WorkingDays snapshot() {
+        return new WorkingDays(days(), arithmetic.zone());
+    }
+
     /**
      * The office time on working days between two instants (zero if {@code to} is not after {@code from}),
      * for escalation thresholds such as "half the time limit has passed".

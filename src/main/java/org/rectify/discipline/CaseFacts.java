@@ -47,15 +47,10 @@ class CaseFacts {
         if (c.deadline() == null || !end.isAfter(c.deadline())) {
             return 0;
         }
-        LocalDate day = c.deadline().atZoneSameInstant(clock.zone()).toLocalDate().plusDays(1);
+        LocalDate due = c.deadline().atZoneSameInstant(clock.zone()).toLocalDate();
         LocalDate last = end.atZoneSameInstant(clock.zone()).toLocalDate();
-        int days = 0;
-        for (int i = 0; i < MAX_DAYS_COUNTED && !day.isAfter(last); i++, day = day.plusDays(1)) {
-            if (calendar.isWorkingDay(day)) {
-                days++;
-            }
-        }
-        return days;
+        LocalDate counted = last.isAfter(due.plusDays(MAX_DAYS_COUNTED)) ? due.plusDays(MAX_DAYS_COUNTED) : last;
+        return calendar.snapshot().countAfter(due, counted);
     }
 
     /**

@@ -8,13 +8,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rectify.calendar.WorkingCalendar;
+import org.rectify.calendar.WorkingDays;
 import org.rectify.catalog.Catalog;
 import org.rectify.catalog.ReportSource;
 import org.rectify.catalog.Severity;
@@ -75,9 +75,7 @@ class Scoring {
         Map<String, Counts> counts = new TreeMap<>();
         units.keySet().forEach(code -> counts.put(code, new Counts()));
         List<Item> items = new ArrayList<>();
-        // WorkingCalendar.isWorkingDay reads the year from the database on every call (two queries), so each day is
-        // asked once per computation; cases overdue for months still make hundreds of distinct days.
-        Map<LocalDate, Boolean> workingDays = new HashMap<>();
+        WorkingDays workingDays = calendar.snapshot();
 
         // Cases due in the period, overdue during it, or closed in it.
         jdbc.sql("""
@@ -126,11 +124,11 @@ class Scoring {
                         c.overdue++;
                         OffsetDateTime until = closedByEnd ? closedAt : end.minusSeconds(1); // the last day of the period
                         items.add(new Item(unit, ScoreFacts.OVERDUE, id, number, ScoreFacts.LEAD, source, severity,
-                                workingDaysBetween(deadline, until, workingDays), 0));
+                                workingDays.countAfter(deadline, until), 0));
                     }
                     if (closedAt != null && !closedAt.isBefore(start) && closedAt.isBefore(end) && !closedAt.isAfter(deadline)) {
                         items.add(new Item(unit, ScoreFacts.EARLY_CLOSURE, id, number, ScoreFacts.LEAD, source, severity, 0,
-                                workingDaysBetween(closedAt, deadline, workingDays)));
+                                workingDays.countAfter(closedAt, deadline)));
                     }
                 });
 
@@ -278,19 +276,6 @@ class Scoring {
         return new ScoreFacts(item.kind(), unit.name(), item.caseNumber(), item.relation(), item.source(), item.severity(),
                 item.overdueWorkingDays(), item.workingDaysEarly(), ind.dueCases(), ind.overdueCases(),
                 onTime == null ? 1.0 : onTime, rework == null ? 0.0 : rework);
-    }
-
-    /** Working days after {@code from}'s day up to and including {@code to}'s day (Beijing time); 0 if none. */
-    int workingDaysBetween(OffsetDateTime from, OffsetDateTime to, Map<LocalDate, Boolean> known) {
-        LocalDate day = from.atZoneSameInstant(Period.ZONE).toLocalDate().plusDays(1);
-        LocalDate last = to.atZoneSameInstant(Period.ZONE).toLocalDate();
-        int days = 0;
-        for (; !day.isAfter(last); day = day.plusDays(1)) {
-            if (known.computeIfAbsent(day, calendar::isWorkingDay)) {
-                days++;
-            }
-        }
-        return days;
     }
 
     /** What makes two results the same: the rule-set version and every row and line, in order. */
