@@ -124,7 +124,8 @@ class DuplicateCheck {
             near.add(columns + open + " and grid_code = :grid");
             params.put("grid", gridCode);
         }
-        List<Candidate> candidates = jdbc.sql(String.join(" union ", near) + " order by created_at limit " + MAX_CANDIDATES)
+        // the newest first: the day beyond the window must not crowd a case within it out of the limit
+        List<Candidate> candidates = jdbc.sql(String.join(" union ", near) + " order by created_at desc limit " + MAX_CANDIDATES)
                 .params(params)
                 .query((rs, n) -> {
                     BigDecimal caseLatitude = rs.getBigDecimal("latitude");

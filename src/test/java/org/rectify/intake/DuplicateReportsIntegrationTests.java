@@ -147,6 +147,21 @@ class DuplicateReportsIntegrationTests {
     }
 
     @Test
+    void aRecentCaseIsFoundAmongManyOlderOnesAtTheSameSpot() {
+        // higher-level inspection findings are never linked: twenty cases at one spot, then out of the window
+        for (int i = 0; i < 20; i++) {
+            api.reportCase(at("STREET_VENDING", "PROVINCIAL_INSPECTION", latitude));
+        }
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(80))));
+        JsonNode recent = api.reportCase(at("STREET_VENDING", "PATROL", latitude));
+
+        ResponseEntity<JsonNode> again = api.post("patrol", "/api/reports", at("STREET_VENDING", "CITIZEN", latitude));
+
+        assertThat(again.getStatusCode().value()).as("%s", again.getBody()).isEqualTo(200);
+        assertThat(again.getBody().get("caseNumber").asText()).isEqualTo(recent.get("caseNumber").asText());
+    }
+
+    @Test
     void aReportOfAnotherCategoryAtTheSameSpotBecomesItsOwnCase() {
         api.reportCase(at("STREET_VENDING", "PATROL", latitude));
 
