@@ -168,6 +168,7 @@ public class CaseViews {
                 .map(p -> new PhotoView(p.id(), p.stage().name(), p.fileName(), p.contentType(), p.sizeBytes(),
                         p.sha256(), "/api/photos/" + p.id(), p.uploadedBy(), p.uploadedAt()))
                 .toList();
+        Duplicates duplicates = duplicates(c);
         return new Detail(c.id(), c.caseNumber(), c.status().name(), c.status().chineseLabel(),
                 new Named(c.categoryCode(), catalog.category(c.categoryCode()).map(cat -> cat.name()).orElse(c.categoryCode())),
                 c.severity().name(), c.severity().chineseLabel(), c.source().name(), c.source().chineseLabel(),
@@ -175,7 +176,7 @@ public class CaseViews {
                 named(c.leadUnitCode()), c.coUnitCodes().stream().map(this::named).toList(), c.deadline(),
                 c.deadlineProvisional(), c.isOverdue(clock.now()), c.reworkCount(), c.processInstanceId(), rejection,
                 c.createdAt(), c.closedAt(), photoViews, history.events(c.id()), history.decisions(c.id()),
-                reportCount(c.id()), duplicates(c).reports());
+                duplicates.reportCount(), duplicates.reports());
     }
 
     private Named named(String unitCode) {

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.rectify.cases.Assignment;
 import org.rectify.cases.CaseHistory;
+import org.rectify.cases.CaseViews;
 import org.rectify.cases.CaseSteps;
 import org.rectify.cases.Photos;
 import org.rectify.cases.RectificationCase;
@@ -95,7 +96,8 @@ class CasePage {
         this.jdbc = jdbc;
     }
 
-    View build(RectificationCase c, Viewer viewer, Directory.Snapshot d, OffsetDateTime now) {
+    View build(RectificationCase c, Viewer viewer, Directory.Snapshot d, OffsetDateTime now,
+            CaseViews.Duplicates duplicates) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("问题类别", d.categoryName(c.categoryCode()), null));
         facts.add(new Fact("严重程度", c.severity().chineseLabel(), switch (c.severity()) {
@@ -120,7 +122,8 @@ class CasePage {
             facts.add(new Fact("整改时限", Texts.minute(c.deadline()) + (c.deadlineProvisional()
                     ? "（暂定：跨入尚未发布节假日安排的年份）" : ""), c.isOverdue(now) ? "late" : null));
         }
-        addDuplicateReports(c, facts);
+        // the other reporters are shown to the offices and the case's units only, as in the API's case detail
+        addDuplicateReports(duplicates, viewer.seesAll() || c.involvesAnyOf(viewer.units()), facts);
         if (c.reworkCount() > 0) {
             facts.add(new Fact("返工次数", "已返工 " + c.reworkCount() + " 次", "late"));
         }
@@ -251,44 +254,32 @@ class CasePage {
     private static final String DOCUMENT_ISSUED = "DOCUMENT_ISSUED";
 
     /** The reports linked to the case and not unlinked yet, for the campaign office's unlink form. */
-    List<LinkedReport> unlinkable(long caseId, Viewer viewer) {
+    List<LinkedReport> unlinkable(CaseViews.Duplicates duplicates, Viewer viewer) {
         if (!viewer.isDispatcher()) {
             return List.of();
         }
-        return jdbc.sql("""
-                select id, reported_at, coalesce(reporter_name, reporter), title from duplicate_report
-                where case_id = :id and new_case_id is null order by id""")
-                .param("id", caseId)
-                .query((rs, n) -> new LinkedReport(rs.getLong(1), "#" + rs.getLong(1) + " " + Texts.minute(
-                        rs.getObject(2, OffsetDateTime.class)) + " " + rs.getString(3) + "：" + rs.getString(4)))
-                .list();
+        return duplicates.reports().stream().filter(r -> !r.unlinked())
+                .map(r -> new LinkedReport(r.id(), "#" + r.id() + " " + Texts.minute(r.reportedAt()) + " "
+                        + Optional.ofNullable(r.reporterName()).orElse(r.reporter()) + "：" + r.title()))
+                .toList();
     }
 
     /** How often the problem was reported, and each report linked to this case (重复上报), as facts. */
-    private void addDuplicateReports(RectificationCase c, List<Fact> facts) {
-        int count = jdbc.sql("select report_count from rectification_case where id = :id").param("id", c.id())
-                .query(Integer.class).single();
-        record Linked(long id, OffsetDateTime at, String source, String who, String title, Integer metres,
-                String newCase) {
-        }
-        List<Linked> linked = jdbc.sql("""
-                select d.id, d.reported_at, d.source, coalesce(d.reporter_name, d.reporter)
-                    || coalesce('（' || d.reporter_phone || '）', ''), d.title, d.distance_metres, n.case_number
-                from duplicate_report d left join rectification_case n on n.id = d.new_case_id
-                where d.case_id = :id order by d.id""")
-                .param("id", c.id())
-                .query((rs, n) -> new Linked(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getObject(6, Integer.class), rs.getString(7)))
-                .list();
-        if (count > 1 || !linked.isEmpty()) {
+    private static void addDuplicateReports(CaseViews.Duplicates duplicates, boolean withReports, List<Fact> facts) {
+        int count = duplicates.reportCount();
+        if (count > 1 || !duplicates.reports().isEmpty()) {
             facts.add(new Fact("累计上报", count + " 次" + (count > 1 ? "（另有 " + (count - 1) + " 份重复上报并入本案件）" : ""),
                     count >= 3 ? "warn" : null));
         }
-        for (Linked l : linked) {
-            facts.add(new Fact("重复上报 #" + l.id(), Texts.minute(l.at()) + " "
-                    + org.rectify.catalog.ReportSource.valueOf(l.source()).chineseLabel() + " · " + l.who() + "：" + l.title()
-                    + (l.metres() == null ? "" : "（相距 " + l.metres() + " 米）")
-                    + (l.newCase() == null ? "" : " —— 已解除关联，另立为案件 " + l.newCase()), null));
+        if (!withReports) {
+            return;
+        }
+        for (CaseViews.LinkedReport l : duplicates.reports()) {
+            facts.add(new Fact("重复上报 #" + l.id(), Texts.minute(l.reportedAt()) + " " + l.sourceLabel() + " · "
+                    + Optional.ofNullable(l.reporterName()).orElse(l.reporter())
+                    + (l.reporterPhone() == null ? "" : "（" + l.reporterPhone() + "）") + "：" + l.title()
+                    + (l.distanceMetres() == null ? "" : "（相距 " + l.distanceMetres() + " 米）")
+                    + (l.newCaseNumber() == null ? "" : " —— 已解除关联，另立为案件 " + l.newCaseNumber()), null));
         }
     }
 

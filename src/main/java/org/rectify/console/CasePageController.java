@@ -58,8 +58,9 @@ class CasePageController {
         Viewer me = viewers.require();
         RectificationCase c = cases.require(id);
         views.requireVisible(c, me.user());
-        model.addAttribute("view", page.build(c, me, directory.snapshot(), clock.now()));
-        model.addAttribute("unlinkable", page.unlinkable(c.id(), me));
+        CaseViews.Duplicates duplicates = views.duplicates(c);
+        model.addAttribute("view", page.build(c, me, directory.snapshot(), clock.now(), duplicates));
+        model.addAttribute("unlinkable", page.unlinkable(duplicates, me));
         model.addAttribute("now", Texts.minute(clock.now()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());

@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rectify.cases.CaseStatus;
-import org.rectify.cases.Cases;
-import org.rectify.cases.RectificationCase;
+import org.rectify.catalog.Severity;
 import org.rectify.rules.DuplicateDecision;
 import org.rectify.rules.DuplicateFacts;
 import org.rectify.rules.DuplicatePolicy;
@@ -31,8 +30,8 @@ import org.springframework.stereotype.Component;
 class DuplicateCheck {
 
     /** One open case the database found near the report, with what the rules need to know about it. */
-    record Candidate(RectificationCase c, Integer distanceMetres, boolean sameGrid, int hoursSinceReported,
-            int reportCount) {
+    record Candidate(long caseId, String caseNumber, Severity severity, OffsetDateTime createdAt, Integer distanceMetres,
+            boolean sameGrid, int hoursSinceReported, int reportCount) {
     }
 
     /** A candidate with the rules' verdict on it. */
@@ -50,12 +49,10 @@ class DuplicateCheck {
             .map(s -> "'" + s.name() + "'").reduce((a, b) -> a + ", " + b).orElseThrow();
 
     private final RuleEngine rules;
-    private final Cases cases;
     private final JdbcClient jdbc;
 
-    DuplicateCheck(RuleEngine rules, Cases cases, JdbcClient jdbc) {
+    DuplicateCheck(RuleEngine rules, JdbcClient jdbc) {
         this.rules = rules;
-        this.cases = cases;
         this.jdbc = jdbc;
     }
 
@@ -81,8 +78,8 @@ class DuplicateCheck {
         List<Judged> separate = new ArrayList<>();
         for (Candidate candidate : candidates) {
             DuplicateFacts facts = new DuplicateFacts(categoryCode, report.source(), report.severity(),
-                    candidate.c().categoryCode(), candidate.distanceMetres(), candidate.sameGrid(),
-                    candidate.hoursSinceReported(), candidate.reportCount() + 1, candidate.c().severity());
+                    categoryCode, candidate.distanceMetres(), candidate.sameGrid(),
+                    candidate.hoursSinceReported(), candidate.reportCount() + 1, candidate.severity());
             RuleOutcome<DuplicateDecision> outcome = rules.duplicate(facts);
             Judged judged = new Judged(candidate, facts, outcome);
             if (outcome.decision().duplicate()) {
@@ -98,6 +95,9 @@ class DuplicateCheck {
         boolean hasPosition = latitude != null && longitude != null;
         // one branch per index (V11): the position box, and the grid cell; a UNION lets each use its own
         List<String> near = new ArrayList<>();
+        // the columns the rules need, read in the same query: no case is loaded one by one
+        String columns = "select id, case_number, severity, created_at, latitude, longitude, grid_code, report_count"
+                + " from rectification_case where ";
         // "now" bounds the window too: a case reported after now (a clock moved back) repeats nothing yet
         String open = "category_code = :category and created_at >= :since and created_at <= :now and status not in ("
                 + CLOSED_STATUSES + ")";
@@ -111,8 +111,7 @@ class DuplicateCheck {
             double latDelta = policy.radiusMetres() / METRES_PER_DEGREE_LATITUDE;
             double lngDelta = policy.radiusMetres()
                     / (METRES_PER_DEGREE_LATITUDE * Math.max(0.01, Math.cos(Math.toRadians(lat))));
-            near.add("select id, report_count, created_at from rectification_case where " + open
-                    + " and latitude between :latMin and :latMax and longitude between :lngMin and :lngMax");
+            near.add(columns + open + " and latitude between :latMin and :latMax and longitude between :lngMin and :lngMax");
             params.put("latMin", BigDecimal.valueOf(lat - latDelta));
             params.put("latMax", BigDecimal.valueOf(lat + latDelta));
             params.put("lngMin", BigDecimal.valueOf(longitude.doubleValue() - lngDelta));
@@ -122,27 +121,31 @@ class DuplicateCheck {
             // A report with a position is matched by distance alone (rules/duplicates.drl): a grid cell is hundreds of
             // metres across, too coarse to call a located report the same problem. The grid cell is the fallback for
             // reports made without a position.
-            near.add("select id, report_count, created_at from rectification_case where " + open + " and grid_code = :grid");
+            near.add(columns + open + " and grid_code = :grid");
             params.put("grid", gridCode);
         }
-        List<Long[]> rows = jdbc.sql(String.join(" union ", near) + " order by created_at limit " + MAX_CANDIDATES)
+        // the newest first: the day beyond the window must not crowd a case within it out of the limit
+        List<Candidate> candidates = jdbc.sql(String.join(" union ", near) + " order by created_at desc limit " + MAX_CANDIDATES)
                 .params(params)
-                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2)})
+                .query((rs, n) -> {
+                    BigDecimal caseLatitude = rs.getBigDecimal("latitude");
+                    BigDecimal caseLongitude = rs.getBigDecimal("longitude");
+                    Integer distance = hasPosition && caseLatitude != null && caseLongitude != null
+                            ? (int) Math.round(metres(latitude, longitude, caseLatitude, caseLongitude)) : null;
+                    OffsetDateTime createdAt = rs.getObject("created_at", OffsetDateTime.class);
+                    // begun hours: 72 hours and one minute is beyond a 72-hour window
+                    long hours = Math.max(0, (Duration.between(createdAt, now).toMinutes() + 59) / 60);
+                    return new Candidate(rs.getLong("id"), rs.getString("case_number"),
+                            Severity.valueOf(rs.getString("severity")), createdAt, distance,
+                            gridCode != null && gridCode.equals(rs.getString("grid_code")), (int) hours,
+                            rs.getInt("report_count"));
+                })
                 .list();
-        List<Candidate> candidates = new ArrayList<>();
-        for (Long[] row : rows) {
-            RectificationCase c = cases.require(row[0]);
-            Integer distance = hasPosition && c.latitude() != null && c.longitude() != null
-                    ? (int) Math.round(metres(latitude, longitude, c.latitude(), c.longitude())) : null;
-            boolean sameGrid = gridCode != null && gridCode.equals(c.gridCode());
-            // begun hours: 72 hours and one minute is beyond a 72-hour window
-            long hours = Math.max(0, (Duration.between(c.createdAt(), now).toMinutes() + 59) / 60);
-            candidates.add(new Candidate(c, distance, sameGrid, (int) hours, row[1].intValue()));
-        }
         // nearest first; without a distance, the oldest case (the original report) first
-        candidates.sort(Comparator.comparing((Candidate k) -> k.distanceMetres() == null ? Integer.MAX_VALUE : k.distanceMetres())
-                .thenComparing(k -> k.c().createdAt()));
-        return candidates;
+        return candidates.stream()
+                .sorted(Comparator.comparing((Candidate k) -> k.distanceMetres() == null ? Integer.MAX_VALUE : k.distanceMetres())
+                        .thenComparing(Candidate::createdAt))
+                .toList();
     }
 
     /** Great-circle distance (haversine): exact enough at the scale of a street. */

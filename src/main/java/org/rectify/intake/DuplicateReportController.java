@@ -3,7 +3,6 @@ package org.rectify.intake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.List;
 import org.rectify.cases.CaseViews;
 import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
@@ -54,8 +53,7 @@ class DuplicateReportController {
         requireReadable(id);
         DuplicateReports.Row row = reports.find(reportId).filter(r -> r.caseId() == id)
                 .orElseThrow(() -> UserFacingException.notFound("duplicate-report-not-found", "重复上报 " + reportId + " 不存在"));
-        List<DuplicateReports.Photo> photos = reports.photos(row.id());
-        DuplicateReports.Photo photo = photos.stream().filter(p -> p.id() == photoId).findFirst()
+        DuplicateReports.Photo photo = reports.photo(row.id(), photoId)
                 .orElseThrow(() -> UserFacingException.notFound("photo-not-found", "照片 " + photoId + " 不存在"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .cacheControl(CacheControl.noCache().cachePrivate()).body(photo.bytes());

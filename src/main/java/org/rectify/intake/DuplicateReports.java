@@ -86,9 +86,12 @@ class DuplicateReports {
                 .query(this::map).optional();
     }
 
-    List<Row> ofCase(long caseId) {
-        return jdbc.sql("select " + COLUMNS + " from duplicate_report where case_id = :caseId order by id")
-                .param("caseId", caseId).query(this::map).list();
+    /** The latest report this person filed that is still linked to the case. */
+    Optional<Long> lastLinkedBy(long caseId, String submittedBy) {
+        return jdbc.sql("""
+                select id from duplicate_report where case_id = :caseId and submitted_by = :by and new_case_id is null
+                order by id desc limit 1""")
+                .param("caseId", caseId).param("by", submittedBy).query(Long.class).optional();
     }
 
     List<Photo> photos(long reportId) {
@@ -96,8 +99,22 @@ class DuplicateReports {
                 select id, file_name, content_type, content from duplicate_report_photo
                 where duplicate_report_id = :report order by id""")
                 .param("report", reportId)
-                .query((rs, n) -> new Photo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                .query(DuplicateReports::photo)
                 .list();
+    }
+
+    /** One photo of the report, without reading the others' content. */
+    Optional<Photo> photo(long reportId, long photoId) {
+        return jdbc.sql("""
+                select id, file_name, content_type, content from duplicate_report_photo
+                where duplicate_report_id = :report and id = :id""")
+                .param("report", reportId).param("id", photoId)
+                .query(DuplicateReports::photo)
+                .optional();
+    }
+
+    private static Photo photo(ResultSet rs, int n) throws SQLException {
+        return new Photo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4));
     }
 
     void markUnlinked(long id, String by, String reason, long newCaseId, OffsetDateTime at) {

@@ -77,7 +77,11 @@ public class Intake {
     }
 
     /** A report checked and decoded, before anything is stored. */
-    private record Prepared(String category, String grid, List<ReportRequest.Photo> photos, List<byte[]> photoBytes) {
+    private record Prepared(String category, String grid, List<Photo> photos) {
+    }
+
+    /** A decoded photo of a report, checked to be an image. */
+    private record Photo(String fileName, byte[] bytes, String contentType) {
     }
 
     private static final String CASE_NUMBER_SEQUENCE = "CASE";
@@ -127,9 +131,9 @@ public class Intake {
 
     /**
      * @param checkDuplicates link the report to an open case of the same problem (rules/duplicates.drl) instead of
-     *                        creating a case; off for the items of an inspection list, which are each a case
+     *                        creating a case; off for the application's own reports
      */
-    public Result report(ReportRequest report, String idempotencyKey, CurrentUser user, boolean checkDuplicates) {
+    private Result report(ReportRequest report, String idempotencyKey, CurrentUser user, boolean checkDuplicates) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > 200) {
             throw UserFacingException.badRequest("idempotency-key-too-long", "Idempotency-Key 不能超过 200 个字符");
@@ -147,15 +151,17 @@ public class Intake {
                 OffsetDateTime now = clock.now();
                 claimKey(user, key, requestHash, now);
                 if (!checkDuplicates) {
-                    return new Result(receipt(create(report, prepared, user, user.id(), key, now)), false);
+                    return new Result(receipt(create(report, prepared, user.id(), key, now, null)), false);
                 }
                 duplicateCheck.lockCategory(prepared.category());
                 DuplicateCheck.Result check = duplicateCheck.check(report, prepared.category(), prepared.grid(), now);
                 // the case was found before its row was locked: it may have been closed meanwhile
-                if (check.match().isPresent() && cases.lock(check.match().get().candidate().c().id()).status().isOpen()) {
-                    return link(report, prepared, check.match().get(), user, key, now);
+                Optional<RectificationCase> open = check.match().map(m -> cases.lock(m.candidate().caseId()))
+                        .filter(c -> c.status().isOpen());
+                if (open.isPresent()) {
+                    return link(report, prepared, open.get(), check.match().get(), user, key, now);
                 }
-                RectificationCase created = create(report, prepared, user, user.id(), key, now);
+                RectificationCase created = create(report, prepared, user.id(), key, now, null);
                 // why the nearby open cases were not taken for the same problem, on the new case
                 check.separate().forEach(judged -> recordDuplicateDecision(created.id(), judged, now));
                 return new Result(receipt(created), false);
@@ -174,7 +180,7 @@ public class Intake {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Receipt reportForCampaign(ReportRequest report, long campaignId, CurrentUser user) {
-        return receipt(create(report, prepare(report), user, user.id(), null, clock.now(), campaignId));
+        return receipt(create(report, prepare(report), user.id(), null, clock.now(), campaignId));
     }
 
     private Prepared prepare(ReportRequest report) {
@@ -190,11 +196,11 @@ public class Intake {
         }
         List<ReportRequest.Photo> reportPhotos = report.photos() == null ? List.of() : report.photos();
         photos.checkCount(reportPhotos.size());
-        List<byte[]> photoBytes = reportPhotos.stream().map(p -> Photos.decodeBase64(p.fileName(), p.contentBase64())).toList();
-        for (int i = 0; i < photoBytes.size(); i++) {
-            photos.checkImage(reportPhotos.get(i).fileName(), photoBytes.get(i));
-        }
-        return new Prepared(category, grid, reportPhotos, photoBytes);
+        List<Photo> decoded = reportPhotos.stream().map(p -> {
+            byte[] bytes = Photos.decodeBase64(p.fileName(), p.contentBase64());
+            return new Photo(p.fileName(), bytes, photos.checkImage(p.fileName(), bytes));
+        }).toList();
+        return new Prepared(category, grid, decoded);
     }
 
     private void claimKey(CurrentUser user, String key, String requestHash, OffsetDateTime now) {
@@ -208,34 +214,28 @@ public class Intake {
         }
     }
 
-    private RectificationCase create(ReportRequest report, Prepared prepared, CurrentUser user, String submittedBy,
-            String key, OffsetDateTime now) {
-        return create(report, prepared, user, submittedBy, key, now, null);
-    }
-
-    private RectificationCase create(ReportRequest report, Prepared prepared, CurrentUser user, String submittedBy,
-            String key, OffsetDateTime now, Long campaignId) {
+    /** @param key the idempotency key {@code submittedBy} claimed for this report, if any */
+    private RectificationCase create(ReportRequest report, Prepared prepared, String submittedBy, String key,
+            OffsetDateTime now, Long campaignId) {
         String category = prepared.category();
         String grid = prepared.grid();
-        List<ReportRequest.Photo> reportPhotos = prepared.photos();
-        List<byte[]> photoBytes = prepared.photoBytes();
         String caseNumber = "ZG-%d-%06d".formatted(now.getYear(), numbers.next(CASE_NUMBER_SEQUENCE, now.getYear()));
         CaseStatus initial = report.source().needsCheck() ? CaseStatus.PENDING_CHECK : CaseStatus.AWAITING_ACCEPTANCE;
         long id = cases.insert(new Cases.NewCase(caseNumber, initial, category, report.severity(), report.source(),
                 report.title().strip(), report.description().strip(), report.location().address().strip(),
                 report.location().latitude(), report.location().longitude(), grid, report.reporter().id().strip(),
                 report.reporter().name(), report.reporter().phone(), submittedBy, now, campaignId));
-        for (int i = 0; i < photoBytes.size(); i++) {
-            photos.store(id, Photos.Stage.BEFORE, reportPhotos.get(i).fileName(), photoBytes.get(i), submittedBy, now);
+        for (Photo photo : prepared.photos()) {
+            photos.store(id, Photos.Stage.BEFORE, photo.fileName(), photo.bytes(), submittedBy, now);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", report.source().name());
-        details.put("photos", photoBytes.size());
+        details.put("photos", prepared.photos().size());
         history.record(id, now, submittedBy, "REPORTED", report.source().chineseLabel() + "上报：" + report.title().strip()
                 + (initial == CaseStatus.PENDING_CHECK ? "，待创建办核实" : "，直接立案"), details);
         if (key != null) {
             jdbc.sql("update idempotency_key set case_id = :id where principal = :principal and key = :key")
-                    .param("id", id).param("principal", user.id()).param("key", key).update();
+                    .param("id", id).param("principal", submittedBy).param("key", key).update();
         }
         String processInstanceId = process.start(cases.require(id));
         cases.setProcessInstance(id, processInstanceId);
@@ -248,16 +248,13 @@ public class Intake {
      * commitment, computed when the case was assigned; a case not yet assigned gets the deadline of its
      * raised severity when it is.
      */
-    private Result link(ReportRequest report, Prepared prepared, DuplicateCheck.Judged match, CurrentUser user,
-            String key, OffsetDateTime now) {
-        RectificationCase c = cases.lock(match.candidate().c().id());
+    private Result link(ReportRequest report, Prepared prepared, RectificationCase c, DuplicateCheck.Judged match,
+            CurrentUser user, String key, OffsetDateTime now) {
         DuplicateDecision decision = match.outcome().decision();
         long reportId = duplicateReports.insert(c.id(), report, prepared.grid(), user.id(), now,
                 match.candidate().distanceMetres(), key);
-        for (int i = 0; i < prepared.photoBytes().size(); i++) {
-            byte[] bytes = prepared.photoBytes().get(i);
-            duplicateReports.insertPhoto(reportId, prepared.photos().get(i).fileName(),
-                    photos.checkImage(prepared.photos().get(i).fileName(), bytes), bytes, sha256(bytes));
+        for (Photo photo : prepared.photos()) {
+            duplicateReports.insertPhoto(reportId, photo.fileName(), photo.contentType(), photo.bytes(), sha256(photo.bytes()));
         }
         boolean raised = decision.severity() != c.severity();
         int count = jdbc.sql("""
@@ -271,7 +268,7 @@ public class Intake {
         details.put("reporter", report.reporter().id().strip());
         details.put("distanceMetres", match.candidate().distanceMetres());
         details.put("reportCount", count);
-        details.put("photos", prepared.photoBytes().size());
+        details.put("photos", prepared.photos().size());
         history.record(c.id(), now, user.id(), "DUPLICATE_REPORTED", "重复上报：" + report.source().chineseLabel() + "反映“"
                 + report.title().strip() + "”（" + report.location().address().strip() + "），已并入本案件，累计" + count + "次",
                 details);
@@ -293,7 +290,7 @@ public class Intake {
 
     private void recordDuplicateDecision(long caseId, DuplicateCheck.Judged judged, OffsetDateTime at) {
         DuplicateFacts f = judged.facts();
-        RectificationCase candidate = judged.candidate().c();
+        DuplicateCheck.Candidate candidate = judged.candidate();
         DuplicateDecision d = judged.outcome().decision();
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("新报告类别", catalog.category(f.categoryCode()).map(cat -> cat.name()).orElse(f.categoryCode()));
@@ -354,15 +351,13 @@ public class Intake {
                         + "解除关联，另立为案件 " + cases.require(row.newCaseId()).caseNumber() + "，不能再次解除");
             }
             OffsetDateTime now = clock.now();
-            List<DuplicateReports.Photo> stored = duplicateReports.photos(reportId);
             ReportRequest request = new ReportRequest(row.categoryCode(), row.source(), row.severity(), row.title(),
                     row.description(), new ReportRequest.Location(row.address(), row.latitude(), row.longitude(), row.gridCode()),
-                    stored.isEmpty() ? null : stored.stream().map(ph -> new ReportRequest.Photo(ph.fileName(),
-                            java.util.Base64.getEncoder().encodeToString(ph.bytes()))).toList(),
-                    new ReportRequest.Reporter(row.reporter(), row.reporterName(), row.reporterPhone()));
-            Prepared prepared = new Prepared(row.categoryCode(), row.gridCode(), request.photos() == null ? List.of()
-                    : request.photos(), stored.stream().map(DuplicateReports.Photo::bytes).toList());
-            RectificationCase created = create(request, prepared, user, row.submittedBy(), null, now);
+                    null, new ReportRequest.Reporter(row.reporter(), row.reporterName(), row.reporterPhone()));
+            // the photos as the report brought them: they become the new case's before photos
+            Prepared prepared = new Prepared(row.categoryCode(), row.gridCode(), duplicateReports.photos(reportId).stream()
+                    .map(ph -> new Photo(ph.fileName(), ph.bytes(), ph.contentType())).toList());
+            RectificationCase created = create(request, prepared, row.submittedBy(), null, now, null);
             duplicateReports.markUnlinked(reportId, user.id(), why, created.id(), now);
             int count = jdbc.sql("""
                     update rectification_case set report_count = report_count - 1, updated_at = :at

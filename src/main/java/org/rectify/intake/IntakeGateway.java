@@ -76,10 +76,7 @@ public class IntakeGateway {
      * they have such a report there that is still linked.
      */
     public Optional<String> linkNotice(long caseId, String submittedBy) {
-        return reports.ofCase(caseId).stream()
-                .filter(r -> r.submittedBy().equals(submittedBy) && r.newCaseId() == null)
-                .reduce((first, last) -> last)
-                .map(r -> intake.linkMessage(r.id()));
+        return reports.lastLinkedBy(caseId, submittedBy).map(intake::linkMessage);
     }
 
     /** Undoes a wrong duplicate match, as {@code POST /api/cases/{id}/duplicate-reports/{reportId}/unlink} does. */

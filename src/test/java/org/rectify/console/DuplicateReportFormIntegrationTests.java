@@ -38,6 +38,18 @@ class DuplicateReportFormIntegrationTests {
     }
 
     @Test
+    void aReporterWhoseReportWasLinkedSeesTheCountButNotTheOtherReports() {
+        long first = report(ConsoleSession.signedIn(port, "patrol"), "25.700000");
+        ConsoleSession other = ConsoleSession.signedIn(port, "jyj-handler");
+        submit(other, "25.700100");
+
+        String page = other.get("/console/cases/" + first).body();
+        assertThat(page).contains("另有 1 份重复上报并入本案件").doesNotContain("重复上报 #");
+        assertThat(ConsoleSession.signedIn(port, "dispatcher").get("/console/cases/" + first).body())
+                .contains("重复上报 #");
+    }
+
+    @Test
     void theCampaignOfficeUnlinksAWrongMatchFromTheCasePageAndTheReportBecomesACaseOfItsOwn() {
         ConsoleSession patrol = ConsoleSession.signedIn(port, "patrol");
         long first = report(patrol, "25.800000");

@@ -24,6 +24,7 @@ import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -146,6 +147,21 @@ class DuplicateReportsIntegrationTests {
     }
 
     @Test
+    void aRecentCaseIsFoundAmongManyOlderOnesAtTheSameSpot() {
+        // higher-level inspection findings are never linked: twenty cases at one spot, then out of the window
+        for (int i = 0; i < 20; i++) {
+            api.reportCase(at("STREET_VENDING", "PROVINCIAL_INSPECTION", latitude));
+        }
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(80))));
+        JsonNode recent = api.reportCase(at("STREET_VENDING", "PATROL", latitude));
+
+        ResponseEntity<JsonNode> again = api.post("patrol", "/api/reports", at("STREET_VENDING", "CITIZEN", latitude));
+
+        assertThat(again.getStatusCode().value()).as("%s", again.getBody()).isEqualTo(200);
+        assertThat(again.getBody().get("caseNumber").asText()).isEqualTo(recent.get("caseNumber").asText());
+    }
+
+    @Test
     void aReportOfAnotherCategoryAtTheSameSpotBecomesItsOwnCase() {
         api.reportCase(at("STREET_VENDING", "PATROL", latitude));
 
@@ -230,10 +246,18 @@ class DuplicateReportsIntegrationTests {
         JsonNode first = api.reportCase(at("NOISE", "PATROL", latitude));
         long id = first.get("id").asLong();
         ObjectNode repeat = at("NOISE", "CITIZEN", latitude.add(METRES_30));
-        repeat.putArray("photos").add(Api.photo("夜间施工.jpg", TestImages.jpeg(Color.BLUE)));
+        byte[] jpeg = TestImages.jpeg(Color.BLUE);
+        repeat.putArray("photos").add(Api.photo("夜间施工.jpg", jpeg));
         JsonNode link = api.post("patrol", "/api/reports", repeat).getBody();
         long reportId = link.get("duplicateReportId").asLong();
         String path = "/api/cases/" + id + "/duplicate-reports/" + reportId + "/unlink";
+        String photoUrl = api.caseDetail(id).at("/duplicateReports/0/photoUrls/0").asText();
+        ResponseEntity<byte[]> photo = rest.withBasicAuth("dispatcher", Api.PASSWORD).getForEntity(photoUrl, byte[].class);
+        assertThat(photo.getStatusCode().value()).isEqualTo(200);
+        assertThat(photo.getHeaders().getContentType().isCompatibleWith(MediaType.IMAGE_JPEG)).isTrue();
+        assertThat(photo.getBody()).isEqualTo(jpeg);
+        assertThat(rest.withBasicAuth("dispatcher", Api.PASSWORD)
+                .getForEntity(photoUrl.replaceAll("\\d+$", "0"), String.class).getStatusCode().value()).isEqualTo(404);
 
         ResponseEntity<JsonNode> unlinked = api.post("dispatcher", path, Map.of("reason", "一处是工地噪声，一处是广场舞，不是同一问题"));
 
