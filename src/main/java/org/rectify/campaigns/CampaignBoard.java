@@ -6,10 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.rectify.cases.CaseStatus;
 import org.rectify.cases.Deadlines;
 import org.rectify.catalog.Catalog;
@@ -83,31 +86,35 @@ class CampaignBoard {
                         CaseStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), time(rs.getObject(7, OffsetDateTime.class)),
                         time(rs.getObject(8, OffsetDateTime.class)), time(rs.getObject(9, OffsetDateTime.class))))
                 .list();
+        // The catalog once per board, not once per item: Catalog.grid reads the whole grid table each call.
+        Map<String, String> streetOfGrid = catalog.grids().stream()
+                .collect(Collectors.toMap(Grid::code, Grid::streetCode, (a, b) -> a));
         Map<String, List<Item>> byUnit = new TreeMap<>();
         Map<String, List<Item>> byStreet = new TreeMap<>();
         for (Item item : items) {
             byUnit.computeIfAbsent(item.unit() == null ? "" : item.unit(), k -> new ArrayList<>()).add(item);
-            String street = item.grid() == null ? "" : catalog.grid(item.grid()).map(Grid::streetCode).orElse("");
+            String street = item.grid() == null ? "" : streetOfGrid.getOrDefault(item.grid(), "");
             byStreet.computeIfAbsent(street, k -> new ArrayList<>()).add(item);
         }
+        Set<String> named = new HashSet<>(byUnit.keySet());
+        named.addAll(byStreet.keySet());
+        named.remove("");
+        Map<String, String> names = catalog.unitNames(named);
         List<Counts> units = byUnit.entrySet().stream()
-                .map(e -> counts(e.getKey(), e.getKey().isEmpty() ? "未派遣" : catalog.unitName(e.getKey()), e.getValue(), now))
+                .map(e -> counts(e.getKey(), e.getKey().isEmpty() ? "未派遣" : names.getOrDefault(e.getKey(), e.getKey()),
+                        e.getValue(), now))
                 .sorted(Comparator.comparingInt(Counts::total).reversed()).toList();
         List<Counts> streets = byStreet.entrySet().stream()
-                .map(e -> counts(e.getKey(), e.getKey().isEmpty() ? "未定位到网格" : catalog.unitName(e.getKey()), e.getValue(), now))
+                .map(e -> counts(e.getKey(), e.getKey().isEmpty() ? "未定位到网格" : names.getOrDefault(e.getKey(), e.getKey()),
+                        e.getValue(), now))
                 .sorted(Comparator.comparingInt(Counts::total).reversed()).toList();
 
         LocalDate today = now.toLocalDate();
-        LocalDate clearanceDay = campaign.clearanceAt().toLocalDate();
         List<Day> days = new ArrayList<>();
-        LocalDate last = today.isBefore(clearanceDay) ? today : clearanceDay;
-        if (today.isAfter(clearanceDay)) {
-            last = today;
-        }
         // The burn-down starts when the list arrived: before the first import there was nothing to clear.
         LocalDate listArrived = items.stream().map(i -> i.createdAt().atZoneSameInstant(clock.zone()).toLocalDate())
                 .min(Comparator.naturalOrder()).filter(d -> d.isAfter(campaign.startsOn())).orElse(campaign.startsOn());
-        for (LocalDate d = listArrived; !d.isAfter(last); d = d.plusDays(1)) {
+        for (LocalDate d = listArrived; !d.isAfter(today); d = d.plusDays(1)) {
             OffsetDateTime end = d.plusDays(1).atStartOfDay(clock.zone()).toOffsetDateTime();
             int open = (int) items.stream().filter(i -> i.createdAt().isBefore(end)
                     && (i.closedAt() == null || !i.closedAt().isBefore(end) || i.status() != CaseStatus.CLOSED)).count();
@@ -124,11 +131,11 @@ class CampaignBoard {
                         || (behind && !i.deadline().isBefore(campaign.clearanceAt().minusSeconds(1)))))
                 .sorted(Comparator.comparing(Item::deadline)).limit(100)
                 .map(i -> new RiskItem(i.id(), i.caseNumber(), i.title(), i.status().name(), i.status().chineseLabel(),
-                        i.unit() == null ? "" : catalog.unitName(i.unit()), i.deadline(), Deadlines.format(i.deadline()),
+                        i.unit() == null ? "" : names.getOrDefault(i.unit(), i.unit()), i.deadline(), Deadlines.format(i.deadline()),
                         i.deadline().isBefore(now), i.deadline().isBefore(now) ? "已超期"
                                 : i.deadline().isBefore(now.plus(RISK_WINDOW)) ? "3天内到期" : "时限即清零时限，按当前进度难以按时清零"))
                 .toList();
-        return new Board(campaign, campaign.sourceLevel().chineseLabel(), Deadlines.format(campaign.clearanceAt()),
+        return new Board(campaign, campaign.sourceLevel().chineseLabel(), campaign.clearanceText(),
                 counts("", "合计", items, now), units, streets, days, projection, atRisk,
                 chart(campaign, days, items.size(), today, openNow, projection), now);
     }

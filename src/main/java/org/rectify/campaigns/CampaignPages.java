@@ -52,7 +52,7 @@ public class CampaignPages {
         CurrentUser user = users.require();
         CampaignRegistry.requireViewer(user);
         model.addAttribute("campaigns", store.all());
-        model.addAttribute("canManage", user.isAdmin() || user.isDispatcher());
+        model.addAttribute("canManage", CampaignRegistry.canManage(user));
         model.addAttribute("levels", Arrays.asList(SourceLevel.values()));
         model.addAttribute("categories", catalog.categories());
         model.addAttribute("streets", catalog.units().stream().filter(u -> u.kind() == Unit.Kind.STREET).toList());
@@ -91,7 +91,7 @@ public class CampaignPages {
         CampaignRegistry.requireViewer(user);
         model.addAttribute("b", board.board(id));
         model.addAttribute("imports", imports.imports(id));
-        model.addAttribute("canManage", user.isAdmin() || user.isDispatcher());
+        model.addAttribute("canManage", CampaignRegistry.canManage(user));
         return "console/campaign";
     }
 

@@ -49,8 +49,13 @@ class CampaignRegistry {
         this.transactions = transactions;
     }
 
+    /** Who may create campaigns and import lists: the dispatchers (创建办) and admins. */
+    static boolean canManage(CurrentUser user) {
+        return user.isAdmin() || user.isDispatcher();
+    }
+
     static void requireManager(CurrentUser user) {
-        if (!user.isAdmin() && !user.isDispatcher()) {
+        if (!canManage(user)) {
             throw UserFacingException.forbidden("not-dispatcher", "只有创建办（调度员）或管理员可以创建专项整治、导入问题清单");
         }
     }

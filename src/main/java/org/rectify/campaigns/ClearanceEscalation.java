@@ -1,11 +1,13 @@
 package org.rectify.campaigns;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectify.cases.CaseStatus;
 import org.rectify.cases.Deadlines;
 import org.rectify.cases.RectificationCase;
 import org.rectify.cases.Cases;
@@ -31,6 +33,9 @@ import org.springframework.stereotype.Component;
 class ClearanceEscalation implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(ClearanceEscalation.class);
+    /** The statuses the ladder acts on ({@link EscalationLadder#take} skips the others anyway). */
+    private static final List<String> CLOCK_RUNNING = Arrays.stream(CaseStatus.values())
+            .filter(CaseStatus::isClockRunning).map(Enum::name).toList();
 
     private final CampaignStore campaigns;
     private final Cases cases;
@@ -59,10 +64,9 @@ class ClearanceEscalation implements JavaDelegate {
         Campaign campaign = campaigns.require(campaignId);
         List<Long> open = jdbc.sql("""
                 select id from rectification_case
-                where campaign_id = :campaign and status not in ('CLOSED', 'VOIDED', 'REJECTED', 'SUSPENDED', 'PENDING_CHECK')
-                  and lead_unit_code is not null
+                where campaign_id = :campaign and status in (:running) and lead_unit_code is not null
                 order by id""")
-                .param("campaign", campaignId).query(Long.class).list();
+                .param("campaign", campaignId).param("running", CLOCK_RUNNING).query(Long.class).list();
         int transferred = 0;
         String clearance = Deadlines.format(campaign.clearanceAt());
         for (long caseId : open) {

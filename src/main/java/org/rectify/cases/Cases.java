@@ -41,14 +41,6 @@ public class Cases {
             ReportSource source, String title, String description, String address, BigDecimal latitude,
             BigDecimal longitude, String gridCode, String reporter, String reporterName, String reporterPhone,
             String submittedBy, OffsetDateTime createdAt, Long campaignId) {
-
-        public NewCase(String caseNumber, CaseStatus status, String categoryCode, Severity severity,
-                ReportSource source, String title, String description, String address, BigDecimal latitude,
-                BigDecimal longitude, String gridCode, String reporter, String reporterName, String reporterPhone,
-                String submittedBy, OffsetDateTime createdAt) {
-            this(caseNumber, status, categoryCode, severity, source, title, description, address, latitude, longitude,
-                    gridCode, reporter, reporterName, reporterPhone, submittedBy, createdAt, null);
-        }
     }
 
     /** The campaign a case belongs to, as the time-limit rules see it: deadlines never pass its clearance date. */

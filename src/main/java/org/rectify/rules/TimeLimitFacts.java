@@ -25,11 +25,6 @@ public record TimeLimitFacts(
 
     public enum Stage { ASSIGNMENT, REWORK }
 
-    public TimeLimitFacts(Stage stage, String categoryCode, String categoryName, Severity severity, ReportSource source,
-            int reworkCount, int initialAmount, TimeLimitUnit initialUnit) {
-        this(stage, categoryCode, categoryName, severity, source, reworkCount, initialAmount, initialUnit, null, null);
-    }
-
     /** The same facts for a case of a campaign whose list must be cleared by {@code clearanceAt}. */
     public TimeLimitFacts inCampaign(String name, OffsetDateTime clearance) {
         return new TimeLimitFacts(stage, categoryCode, categoryName, severity, source, reworkCount, initialAmount,
@@ -38,12 +33,13 @@ public record TimeLimitFacts(
 
     public static TimeLimitFacts forAssignment(String categoryCode, String categoryName, Severity severity,
             ReportSource source) {
-        return new TimeLimitFacts(Stage.ASSIGNMENT, categoryCode, categoryName, severity, source, 0, 0, null);
+        return new TimeLimitFacts(Stage.ASSIGNMENT, categoryCode, categoryName, severity, source, 0, 0, null, null,
+                null);
     }
 
     public static TimeLimitFacts forRework(String categoryCode, String categoryName, Severity severity,
             ReportSource source, int reworkCount, int initialAmount, TimeLimitUnit initialUnit) {
         return new TimeLimitFacts(Stage.REWORK, categoryCode, categoryName, severity, source, reworkCount,
-                initialAmount, initialUnit);
+                initialAmount, initialUnit, null, null);
     }
 }

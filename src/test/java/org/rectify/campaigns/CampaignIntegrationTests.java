@@ -57,6 +57,10 @@ class CampaignIntegrationTests {
     ClearanceEscalation escalation;
     @Autowired
     ListImports imports;
+    @Autowired
+    CampaignStore campaigns;
+    @Autowired
+    org.rectify.security.CurrentUsers currentUsers;
 
     Api api;
 
@@ -299,6 +303,52 @@ class CampaignIntegrationTests {
         assertThat(jdbc.sql("select state from campaign_import where id = :id").param("id", running)
                 .query(String.class).single()).as("an import still moving is left to its node").isEqualTo("RUNNING");
         jdbc.sql("update campaign_import set state = 'FAILED', error = 'test' where id = :id").param("id", running).update();
+    }
+
+    @Test
+    void twoRunsOfTheSameImportAtOnceFileAndCountEachRowOnce() throws Exception {
+        // An import queued behind another on its node looks abandoned and may be taken over while it waits: then
+        // two runs file the same pending rows at the same time.
+        long done = campaign("省级复审问题清单（两次续导前）", "2026-09-30");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 6; i++) {
+            csv.append(i).append(",小广告,云谷路").append(i).append("号,小广告,无,一般,,qysq-01\n");
+        }
+        long finished = importAndWait(done, "清单.csv", csv.toString().getBytes(StandardCharsets.UTF_8)).get("id").asLong();
+        long campaign = campaign("省级复审问题清单（两次续导）", "2026-09-30");
+        long importId = jdbc.sql("""
+                insert into campaign_import (campaign_id, file_name, file_sha256, state, total_rows, rows_done,
+                    started_by, started_at, updated_at)
+                values (:campaign, '清单.csv', 'x', 'RUNNING', 6, 0, 'dispatcher', :at, :at) returning id""")
+                .param("campaign", campaign).param("at", OffsetDateTime.parse(NOW)).query(Long.class).single();
+        jdbc.sql("""
+                insert into campaign_import_row (import_id, row_number, item_no, outcome, data)
+                select :id, row_number, item_no, 'PENDING', data from campaign_import_row where import_id = :finished""")
+                .param("id", importId).param("finished", finished).update();
+        Campaign target = campaigns.require(campaign);
+        var user = currentUsers.find("dispatcher").orElseThrow();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        Runnable run = () -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            imports.run(importId, target, user);
+        };
+        var first = java.util.concurrent.CompletableFuture.runAsync(run);
+        var second = java.util.concurrent.CompletableFuture.runAsync(run);
+        start.countDown();
+        first.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        second.get(1, java.util.concurrent.TimeUnit.MINUTES);
+
+        JsonNode report = api.get("dispatcher", "/api/campaigns/" + campaign + "/imports/" + importId).getBody();
+        assertThat(report.get("state").asText()).isEqualTo("DONE");
+        assertThat(report.get("rowsDone").asInt()).as("%s", report).isEqualTo(6);
+        assertThat(report.get("imported").asInt()).isEqualTo(6);
+        assertThat(report.get("alreadyImported").asInt()).isZero();
+        assertThat(report.get("rows").findValuesAsText("outcome")).containsOnly("IMPORTED");
+        assertThat(casesOf(campaign)).isEqualTo(6);
     }
 
     long campaign(String name, String clearance) {
