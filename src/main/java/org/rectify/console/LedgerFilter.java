@@ -116,9 +116,7 @@ public record LedgerFilter(String status, String unit, String street, String cat
     }
 
     public String pageUrl(int page) {
-        Map<String, String> p = parameters();
-        p.put("sort", sort);
-        p.put("dir", dir);
+        Map<String, String> p = ordered();
         p.put("size", Integer.toString(size));
         p.put("page", Integer.toString(page));
         return "/console/ledger?" + query(p);
@@ -134,18 +132,21 @@ public record LedgerFilter(String status, String unit, String street, String cat
     }
 
     public String sizeUrl(int newSize) {
-        Map<String, String> p = parameters();
-        p.put("sort", sort);
-        p.put("dir", dir);
+        Map<String, String> p = ordered();
         p.put("size", Integer.toString(newSize));
         return "/console/ledger?" + query(p);
     }
 
     public String exportUrl() {
+        return "/console/ledger.xlsx?" + query(ordered());
+    }
+
+    /** The filter with its order; sort and dir are never null after {@link #parse}. */
+    private Map<String, String> ordered() {
         Map<String, String> p = parameters();
         p.put("sort", sort);
         p.put("dir", dir);
-        return "/console/ledger.xlsx" + (p.isEmpty() ? "" : "?" + query(p));
+        return p;
     }
 
     public String sortMark(String column) {
