@@ -2,7 +2,6 @@ package org.rectify.console;
 
 import java.sql.Array;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -208,7 +207,7 @@ class Ledger {
             OffsetDateTime deadline = rs.getObject("deadline", OffsetDateTime.class);
             OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
             boolean overdue = running.contains(status) && deadline != null && now.isAfter(deadline);
-            String overdueText = overdue ? "超期" + Texts.hoursText(Duration.between(deadline, now).toHours())
+            String overdueText = overdue ? "超期" + Texts.overdueBy(deadline, now)
                     : (closed != null && deadline != null && closed.isAfter(deadline) && "CLOSED".equals(status)
                             ? "逾期销号" : "");
             String grid = rs.getString("grid_code");
