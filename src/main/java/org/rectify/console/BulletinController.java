@@ -74,12 +74,11 @@ class BulletinController {
         OffsetDateTime now = clock.now();
         LocalDate monday = monday(week, now);
         Optional<Bulletins.Stored> stored = bulletins.find(monday);
-        String html = stored.map(Bulletins.Stored::html)
-                .orElseGet(() -> bulletins.render(bulletins.compute(monday, directory.snapshot(), now)));
+        String html = html(stored, monday, now);
         model.addAttribute("week", monday.toString());
         model.addAttribute("title", Bulletins.weekTitle(monday));
         model.addAttribute("stored", stored.orElse(null));
-        model.addAttribute("finished", !monday.plusDays(7).isAfter(now.atZoneSameInstant(Texts.ZONE).toLocalDate()));
+        model.addAttribute("finished", weekOver(monday, now));
         model.addAttribute("canGenerate", mayGenerate(me));
         // Our own template wrote this HTML with every value escaped; it is shown as it was stored.
         model.addAttribute("document", Bulletins.body(html));
@@ -92,8 +91,7 @@ class BulletinController {
         readers();
         OffsetDateTime now = clock.now();
         LocalDate monday = monday(week, now);
-        String html = bulletins.find(monday).map(Bulletins.Stored::html)
-                .orElseGet(() -> bulletins.render(bulletins.compute(monday, directory.snapshot(), now)));
+        String html = html(bulletins.find(monday), monday, now);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("整改工作通报-" + Bulletins.weekTitle(monday) + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
@@ -109,13 +107,23 @@ class BulletinController {
         }
         OffsetDateTime now = clock.now();
         LocalDate monday = monday(week, now);
-        if (monday.plusDays(7).isAfter(now.atZoneSameInstant(Texts.ZONE).toLocalDate())) {
+        if (!weekOver(monday, now)) {
             throw UserFacingException.conflict("week-not-over", "本周尚未结束，只能预览，下周一起才能生成并存档本周通报");
         }
         boolean existed = bulletins.find(monday).isPresent();
         bulletins.generate(monday, me.name(), "MANUAL", directory.snapshot(), now);
         redirect.addFlashAttribute("notice", existed ? "该周通报此前已生成，未作改动" : "已生成并存档" + Bulletins.weekTitle(monday) + "通报");
         return "redirect:/console/bulletins/" + monday;
+    }
+
+    /** The stored bulletin, or a live preview of a week not yet generated. */
+    private String html(Optional<Bulletins.Stored> stored, LocalDate monday, OffsetDateTime now) {
+        return stored.map(Bulletins.Stored::html)
+                .orElseGet(() -> bulletins.render(bulletins.compute(monday, directory.snapshot(), now)));
+    }
+
+    private static boolean weekOver(LocalDate monday, OffsetDateTime now) {
+        return !monday.plusDays(7).isAfter(now.atZoneSameInstant(Texts.ZONE).toLocalDate());
     }
 
     private Viewer readers() {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
@@ -238,7 +237,7 @@ class Bulletins {
                     OffsetDateTime deadline = rs.getObject(4, OffsetDateTime.class);
                     return new OverdueItem(rs.getString(1), rs.getString(2),
                             unitNames.getOrDefault(rs.getString(3), rs.getString(3) == null ? "" : rs.getString(3)),
-                            Texts.minute(deadline), Texts.hoursText(Duration.between(deadline, now).toHours()));
+                            Texts.minute(deadline), Texts.overdueBy(deadline, now));
                 }).list();
         List<OrderItem> orders = jdbc.sql("""
                 select c.case_number, c.title, c.lead_unit_code, e.occurred_at, e.summary

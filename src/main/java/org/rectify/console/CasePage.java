@@ -1,7 +1,6 @@
 package org.rectify.console;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,7 +158,7 @@ class CasePage {
             (p.stage() == Photos.Stage.BEFORE ? before : after).add(photo);
         }
 
-        String overdueText = c.isOverdue(now) ? "已超期 " + Texts.hoursText(Duration.between(c.deadline(), now).toHours()) : "";
+        String overdueText = c.isOverdue(now) ? "已超期 " + Texts.overdueBy(c.deadline(), now) : "";
         Step step = step(c, viewer);
         String suggested = null;
         if (step != null && step.mine() && ProcessVariables.TASK_REASSIGN.equals(step.key())) {

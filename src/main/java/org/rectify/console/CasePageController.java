@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.rectify.cases.CaseSteps;
 import org.rectify.cases.CaseViews;
 import org.rectify.cases.Cases;
 import org.rectify.cases.Photos;
@@ -163,15 +164,15 @@ class CasePageController {
         throw failure;
     }
 
-    static List<CaseActions.NewPhoto> read(List<MultipartFile> files) {
-        List<CaseActions.NewPhoto> photos = new ArrayList<>();
+    static List<CaseSteps.NewPhoto> read(List<MultipartFile> files) {
+        List<CaseSteps.NewPhoto> photos = new ArrayList<>();
         if (files != null) {
             for (MultipartFile file : files) {
                 if (file == null || file.isEmpty()) {
                     continue;
                 }
                 try {
-                    photos.add(new CaseActions.NewPhoto(file.getOriginalFilename(), file.getBytes()));
+                    photos.add(new CaseSteps.NewPhoto(file.getOriginalFilename(), file.getBytes()));
                 } catch (IOException e) {
                     throw UserFacingException.badRequest("photo-unreadable", "照片“" + file.getOriginalFilename()
                             + "”上传不完整，请重新选择后提交");

@@ -21,10 +21,6 @@ final class Charts {
     public record Chart(int width, int height, List<Bar> bars, List<Label> labels, List<Line> grid) {
     }
 
-    /** One group of values per category (e.g. reported and closed per day), drawn as side-by-side bars. */
-    public record Series(String label, String tone, String href) {
-    }
-
     private Charts() {
     }
 

@@ -1,7 +1,6 @@
 package org.rectify.console;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
@@ -26,12 +25,8 @@ class Dashboard {
     public record Totals(long open, long dueToday, long overdue, long closedThisWeek, long reportedToday) {
     }
 
-    /** One line of the by-unit or by-street table, with the ledger filter its figures link to. */
-    public record Line(String code, String name, long open, long overdue, long closedThisWeek, String filterKey) {
-
-        public double overdueShare() {
-            return open == 0 ? 0 : (double) overdue / open;
-        }
+    /** One line of the by-unit or by-street table; its code is what the ledger links filter by. */
+    public record Line(String code, String name, long open, long overdue, long closedThisWeek) {
     }
 
     public record Day(LocalDate day, long reported, long closed) {
@@ -100,7 +95,7 @@ class Dashboard {
                         String code = rs.getString("lead_unit_code");
                         if (code != null) {
                             byUnit.add(new Line(code, unitNames.getOrDefault(code, code), rs.getLong("open"),
-                                    rs.getLong("overdue"), rs.getLong("closed_week"), "unit"));
+                                    rs.getLong("overdue"), rs.getLong("closed_week")));
                         }
                     } else {
                         String street = rs.getString("grid_code") == null ? null : streetOfGrid.get(rs.getString("grid_code"));
@@ -116,7 +111,7 @@ class Dashboard {
                 : Long.compare(b.open(), a.open()));
         List<Line> byStreet = streets.entrySet().stream()
                 .map(e -> new Line(e.getKey(), unitNames.getOrDefault(e.getKey(), e.getKey()), e.getValue()[0],
-                        e.getValue()[1], e.getValue()[2], "street"))
+                        e.getValue()[1], e.getValue()[2]))
                 .toList();
 
         LocalDate firstDay = today.minusDays(29);
@@ -151,7 +146,7 @@ class Dashboard {
                     String unit = rs.getString("lead_unit_code");
                     return new OverdueCase(rs.getLong("id"), rs.getString("case_number"), rs.getString("title"),
                             unit == null ? "" : unitNames.getOrDefault(unit, unit), Texts.minute(deadline),
-                            Texts.hoursText(Duration.between(deadline, now).toHours()),
+                            Texts.overdueBy(deadline, now),
                             categoryNames.getOrDefault(rs.getString("category_code"), rs.getString("category_code")));
                 });
         return new View(totals[0], byUnit, byStreet, trend, overdue, Texts.day(weekStart), Texts.day(today));

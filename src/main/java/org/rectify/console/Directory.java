@@ -29,11 +29,6 @@ class Directory {
             return units.stream().filter(u -> u.kind() == Unit.Kind.STREET).toList();
         }
 
-        /** Units that are handed cases: line departments, streets and communities. */
-        List<Unit> responsibleUnits() {
-            return units;
-        }
-
         /** Grid code → street code, for placing a case in its street. */
         Map<String, String> streetOfGrid() {
             return grids.stream().filter(g -> g.streetCode() != null)

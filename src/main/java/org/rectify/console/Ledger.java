@@ -2,7 +2,6 @@ package org.rectify.console;
 
 import java.sql.Array;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -66,16 +65,14 @@ class Ledger {
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
     private final TransactionTemplate readOnly;
-    private final Campaigns campaigns;
 
-    Ledger(DataSource dataSource, PlatformTransactionManager transactions, Campaigns campaigns) {
+    Ledger(DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(500);
         this.streaming = new NamedParameterJdbcTemplate(cursor);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.campaigns = campaigns;
     }
 
     Page page(LedgerFilter filter, Viewer viewer, Directory.Snapshot directory, OffsetDateTime now) {
@@ -142,9 +139,10 @@ class Ledger {
             where.add("c.source = :source");
             params.put("source", f.source());
         }
-        if (f.campaign() != null && campaigns.available()) {
-            where.add(campaigns.condition("c"));
-            params.put("campaign", f.campaign());
+        if (f.campaign() != null) {
+            // Compared as a number, so that the index rectification_case_campaign (V10) answers it.
+            where.add("c.campaign_id = :campaign");
+            params.put("campaign", Long.parseLong(f.campaign()));
         }
         if (f.overdue() != null) {
             params.put("running", Texts.clockRunningStatuses());
@@ -208,7 +206,7 @@ class Ledger {
             OffsetDateTime deadline = rs.getObject("deadline", OffsetDateTime.class);
             OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
             boolean overdue = running.contains(status) && deadline != null && now.isAfter(deadline);
-            String overdueText = overdue ? "超期" + Texts.hoursText(Duration.between(deadline, now).toHours())
+            String overdueText = overdue ? "超期" + Texts.overdueBy(deadline, now)
                     : (closed != null && deadline != null && closed.isAfter(deadline) && "CLOSED".equals(status)
                             ? "逾期销号" : "");
             String grid = rs.getString("grid_code");

@@ -60,7 +60,6 @@ class LedgerController {
         model.addAttribute("sources", Arrays.stream(ReportSource.values())
                 .map(s -> new Choice(s.name(), s.chineseLabel())).toList());
         model.addAttribute("campaigns", campaigns.options().stream().map(c -> new Choice(c.id(), c.name())).toList());
-        model.addAttribute("campaignsAvailable", campaigns.available());
         model.addAttribute("now", Texts.minute(now));
         return VIEW;
     }

@@ -36,6 +36,11 @@ public record LedgerFilter(String status, String unit, String street, String cat
             warnings.add("超期条件“" + overdue + "”无效，已忽略");
             overdue = null;
         }
+        String campaign = Texts.blankToNull(params.get("campaign"));
+        if (campaign != null && !campaign.matches("\\d{1,18}")) {
+            warnings.add("专项行动“" + campaign + "”不存在，已忽略");
+            campaign = null;
+        }
         String sort = Texts.blankToNull(params.get("sort"));
         if (sort != null && !SORTS.contains(sort)) {
             sort = null;
@@ -52,7 +57,7 @@ public record LedgerFilter(String status, String unit, String street, String cat
         }
         return new LedgerFilter(status, Texts.blankToNull(params.get("unit")), Texts.blankToNull(params.get("street")),
                 Texts.blankToNull(params.get("category")), Texts.blankToNull(params.get("source")),
-                Texts.blankToNull(params.get("campaign")), overdue,
+                campaign, overdue,
                 date(params.get("from"), "上报日期（起）", warnings), date(params.get("to"), "上报日期（止）", warnings),
                 date(params.get("closedFrom"), "销号日期（起）", warnings),
                 date(params.get("closedTo"), "销号日期（止）", warnings),
@@ -116,9 +121,7 @@ public record LedgerFilter(String status, String unit, String street, String cat
     }
 
     public String pageUrl(int page) {
-        Map<String, String> p = parameters();
-        p.put("sort", sort);
-        p.put("dir", dir);
+        Map<String, String> p = ordered();
         p.put("size", Integer.toString(size));
         p.put("page", Integer.toString(page));
         return "/console/ledger?" + query(p);
@@ -134,18 +137,21 @@ public record LedgerFilter(String status, String unit, String street, String cat
     }
 
     public String sizeUrl(int newSize) {
-        Map<String, String> p = parameters();
-        p.put("sort", sort);
-        p.put("dir", dir);
+        Map<String, String> p = ordered();
         p.put("size", Integer.toString(newSize));
         return "/console/ledger?" + query(p);
     }
 
     public String exportUrl() {
+        return "/console/ledger.xlsx?" + query(ordered());
+    }
+
+    /** The filter with its order; sort and dir are never null after {@link #parse}. */
+    private Map<String, String> ordered() {
         Map<String, String> p = parameters();
         p.put("sort", sort);
         p.put("dir", dir);
-        return "/console/ledger.xlsx" + (p.isEmpty() ? "" : "?" + query(p));
+        return p;
     }
 
     public String sortMark(String column) {

@@ -1,6 +1,5 @@
 package org.rectify.console;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,7 +78,7 @@ class Queues {
                     c == null ? "" : categoryNames.getOrDefault(c.category, c.category),
                     c == null ? "" : Texts.statusLabel(c.status), c == null ? "" : Texts.statusTone(c.status),
                     c == null ? "" : Texts.minute(c.deadline), overdue,
-                    c == null ? "" : (overdue ? "已超期 " + Texts.hoursText(Duration.between(c.deadline, now).toHours()) + "；" : "")
+                    c == null ? "" : (overdue ? "已超期 " + Texts.overdueBy(c.deadline, now) + "；" : "")
                             + c.lastStep,
                     "/camunda/app/tasklist/default/#/?task=" + task.getId(),
                     CasePage.CONSOLE_FORMS.contains(task.getTaskDefinitionKey()));

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.rectify.clock.BusinessClock;
 import org.rectify.discipline.TransferTrigger;
 import org.rectify.rules.AccountabilityMeasure;
@@ -94,53 +95,36 @@ class QueuesController {
         List<Transfer> transfers = transfers(d);
         model.addAttribute("openTransfers", transfers.stream().filter(Transfer::open).toList());
         model.addAttribute("closedTransfers", transfers.stream().filter(t -> !t.open()).limit(30).toList());
-        model.addAttribute("transfersAvailable", transfersAvailable());
         model.addAttribute("now", Texts.minute(now));
         return DISCIPLINE_VIEW;
     }
 
-    private boolean transfersAvailable() {
-        return Boolean.TRUE.equals(jdbc.sql("select to_regclass('discipline_transfer') is not null")
-                .query(Boolean.class).single());
-    }
-
-    /** Transfers to the discipline office with the decision that stands, once the discipline feature's tables exist. */
+    /** Transfers to the discipline office (V5__discipline.sql) with the decision that stands. */
     private List<Transfer> transfers(Directory.Snapshot d) {
-        if (!transfersAvailable()) {
-            return List.of();
-        }
-        boolean decisions = Boolean.TRUE.equals(jdbc.sql("select to_regclass('accountability_current') is not null")
-                .query(Boolean.class).single());
-        String sql = """
+        return jdbc.sql("""
                 select t.case_id, c.case_number, c.title, t.unit_code, t.trigger_kind, t.detail, t.transferred_at,
-                       t.status, t.closed_at, %s
+                       t.status, t.closed_at, a.measure, a.target, a.decided_at
                 from discipline_transfer t join rectification_case c on c.id = t.case_id
-                %s
-                order by (t.closed_at is null) desc, t.transferred_at desc limit 200""".formatted(
-                decisions ? "a.measure, a.target, a.decided_at" : "null as measure, null as target, null as decided_at",
-                decisions ? "left join accountability_current a on a.transfer_id = t.id" : "");
-        return jdbc.sql(sql).query((rs, n) -> {
+                left join accountability_current a on a.transfer_id = t.id
+                order by (t.closed_at is null) desc, t.transferred_at desc limit 200""").query((rs, n) -> {
             String status = rs.getString("status");
             return new Transfer(rs.getLong("case_id"), rs.getString("case_number"), rs.getString("title"),
-                    d.unitName(rs.getString("unit_code")), label(TransferTrigger.class, rs.getString("trigger_kind")),
+                    d.unitName(rs.getString("unit_code")), label(TransferTrigger.values(), TransferTrigger::chineseLabel,
+                            rs.getString("trigger_kind")),
                     rs.getString("detail") == null ? "" : rs.getString("detail"),
                     Texts.minute(rs.getObject("transferred_at", OffsetDateTime.class)), status,
                     TRANSFER_STATUS.getOrDefault(status, status),
-                    rs.getString("measure") == null ? "" : label(AccountabilityMeasure.class, rs.getString("measure")),
-                    rs.getString("target") == null ? "" : label(AccountabilityTarget.class, rs.getString("target")),
+                    rs.getString("measure") == null ? "" : label(AccountabilityMeasure.values(),
+                            AccountabilityMeasure::chineseLabel, rs.getString("measure")),
+                    rs.getString("target") == null ? "" : label(AccountabilityTarget.values(),
+                            AccountabilityTarget::chineseLabel, rs.getString("target")),
                     Texts.minute(rs.getObject("decided_at", OffsetDateTime.class)),
                     rs.getObject("closed_at") == null);
         }).list();
     }
 
-    /** The Chinese label of an enum constant that has {@code chineseLabel()}, or the code itself. */
-    static <E extends Enum<E>> String label(Class<E> type, String code) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(code)).findFirst().map(e -> {
-            try {
-                return (String) type.getMethod("chineseLabel").invoke(e);
-            } catch (ReflectiveOperationException | ClassCastException ex) {
-                return code;
-            }
-        }).orElse(code);
+    /** The Chinese label of the enum constant named {@code code}, or the code itself. */
+    private static <E extends Enum<E>> String label(E[] constants, Function<E, String> chineseLabel, String code) {
+        return Arrays.stream(constants).filter(e -> e.name().equals(code)).findFirst().map(chineseLabel).orElse(code);
     }
 }

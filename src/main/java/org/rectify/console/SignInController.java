@@ -36,7 +36,7 @@ class SignInController {
 
     @GetMapping(ConsoleSecurityConfiguration.LOGIN)
     String loginForm(@RequestParam(required = false) String next, @RequestParam(required = false) String out,
-            HttpServletRequest request, Model model) {
+            Model model) {
         if (viewers.current().isPresent()) {
             return "redirect:" + ConsoleSecurityConfiguration.safeNext(next);
         }

@@ -112,6 +112,11 @@ final class Texts {
         return (hours / 24) + "天" + (hours % 24 == 0 ? "" : (hours % 24) + "小时");
     }
 
+    /** How long past its deadline a case is at {@code now}, e.g. "3天5小时". */
+    static String overdueBy(OffsetDateTime deadline, OffsetDateTime now) {
+        return hoursText(java.time.Duration.between(deadline, now).toHours());
+    }
+
     static String percent(double ratio) {
         return String.format("%.1f%%", ratio * 100);
     }

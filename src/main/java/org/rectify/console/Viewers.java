@@ -8,10 +8,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
-/** Who is looking at the console in this request. */
+/**
+ * Who is looking at the console in this request. The viewer is worked out once per request (the advice's
+ * "me" and "nav" and the handler all ask), since naming the user's units reads the database.
+ */
 @Component
 class Viewers {
+
+    private static final String ATTRIBUTE = Viewers.class.getName();
 
     private final Catalog catalog;
 
@@ -21,10 +28,19 @@ class Viewers {
 
     Optional<Viewer> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
-            return Optional.of(Viewer.of(user, catalog.unitNames(user.unitCodes())));
+        if (!(authentication != null && authentication.getPrincipal() instanceof CurrentUser user)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Viewer known
+                && known.user() == user) {
+            return Optional.of(known);
+        }
+        Viewer viewer = Viewer.of(user, catalog.unitNames(user.unitCodes()));
+        if (request != null) {
+            request.setAttribute(ATTRIBUTE, viewer, RequestAttributes.SCOPE_REQUEST);
+        }
+        return Optional.of(viewer);
     }
 
     Viewer require() {

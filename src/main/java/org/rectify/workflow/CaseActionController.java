@@ -11,13 +11,11 @@ import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.variable.Variables;
 import org.rectify.cases.CaseSteps;
 import org.rectify.cases.CaseViews;
 import org.rectify.cases.Photos;
 import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
-import org.rectify.cases.Assignment;
 import org.rectify.escalation.Extensions;
 import org.rectify.escalation.Suspensions;
 import org.rectify.escalation.Voiding;
@@ -81,23 +79,21 @@ class CaseActionController {
 
     private final Cases cases;
     private final CaseViews views;
-    private final CaseSteps steps;
-    private final Assignment assignment;
+    private final CaseTasks tasks;
     private final Extensions extensions;
     private final Suspensions suspensions;
     private final Voiding voiding;
     private final CaseProcess process;
     private final CurrentUsers currentUsers;
 
-    CaseActionController(Cases cases, CaseViews views, CaseSteps steps, Assignment assignment, Extensions extensions,
-            Suspensions suspensions, Voiding voiding, CaseProcess process, CurrentUsers currentUsers) {
+    CaseActionController(Cases cases, CaseViews views, CaseTasks tasks, Extensions extensions, Suspensions suspensions,
+            Voiding voiding, CaseProcess process, CurrentUsers currentUsers) {
         this.extensions = extensions;
         this.suspensions = suspensions;
         this.voiding = voiding;
         this.cases = cases;
         this.views = views;
-        this.steps = steps;
-        this.assignment = assignment;
+        this.tasks = tasks;
         this.process = process;
         this.currentUsers = currentUsers;
     }
@@ -105,69 +101,47 @@ class CaseActionController {
     @PostMapping(path = "/api/cases/{id}/check", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "核实立案（创建办）：立案（可更正类别、地址、网格）或不予立案（理由：NOT_A_PROBLEM、OUTSIDE_ZONE、DUPLICATE）")
     CaseViews.Detail check(@PathVariable long id, @Valid @RequestBody CheckRequest request) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(CHECK_OUTCOME, request.decision().name());
-        if (request.decision() == CheckRequest.Decision.REJECT) {
-            steps.checkRejection(id, request.rejectionReason(), request.duplicateOf());
-            variables.put(REJECTION_REASON, request.rejectionReason());
-            variables.put(REJECTION_COMMENT, request.comment());
-            variables.put(DUPLICATE_OF, request.duplicateOf());
-        } else {
-            variables.put(CORRECTED_CATEGORY, request.correctedCategory());
-            variables.put(CORRECTED_ADDRESS, request.correctedAddress());
-            variables.put(CORRECTED_GRID, request.correctedGrid());
-        }
-        return act(id, TASK_CHECK, "核实立案", variables);
+        tasks.check(id, currentUsers.require(), request.decision().name(), request.correctedCategory(),
+                request.correctedAddress(), request.correctedGrid(), request.rejectionReason(), request.comment(),
+                request.duplicateOf());
+        return detail(id);
     }
 
     @PostMapping(path = "/api/cases/{id}/accept")
     @Operation(summary = "签收（牵头单位）")
     CaseViews.Detail accept(@PathVariable long id) {
-        return act(id, TASK_ACCEPT, "签收", Map.of(ACCEPT_OUTCOME, "ACCEPT"));
+        tasks.accept(id, currentUsers.require());
+        return detail(id);
     }
 
     @PostMapping(path = "/api/cases/{id}/return", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "退回（牵头单位认为不属于本单位，须说明理由）")
     CaseViews.Detail giveBack(@PathVariable long id, @Valid @RequestBody ReturnRequest request) {
-        steps.checkReturnReason(request.reason());
-        return act(id, TASK_ACCEPT, "退回", Map.of(ACCEPT_OUTCOME, "RETURN", RETURN_REASON, request.reason()));
+        tasks.giveBack(id, currentUsers.require(), request.reason());
+        return detail(id);
     }
 
     @PostMapping(path = "/api/cases/{id}/reassign", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "改派（创建办）：不填单位则按规则建议；改派给其他单位须说明理由")
     CaseViews.Detail reassign(@PathVariable long id, @Valid @RequestBody ReassignRequest request) {
-        RectificationCase c = visible(id);
-        requireStep(c, TASK_REASSIGN, "改派");
-        assignment.checkReassignment(id, request.unit(), request.reason());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(REASSIGN_UNIT, request.unit());
-        variables.put(REASSIGN_REASON, request.reason());
-        return act(id, TASK_REASSIGN, "改派", variables);
+        tasks.reassign(id, currentUsers.require(), request.unit(), request.reason());
+        return detail(id);
     }
 
     @PostMapping(path = "/api/cases/{id}/rectification", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "提交整改（牵头单位）：整改情况说明和整改后照片（JPEG/PNG，Base64）")
     CaseViews.Detail rectify(@PathVariable long id, @Valid @RequestBody RectificationRequest request) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(FIX_OUTCOME, "FIXED");
-        variables.put(RECTIFICATION_NOTE, request.note());
-        for (int i = 0; i < request.photos().size(); i++) {
-            Photo photo = request.photos().get(i);
-            byte[] bytes = Photos.decodeBase64(photo.fileName(), photo.contentBase64());
-            String fileName = photo.fileName() == null || photo.fileName().isBlank() ? "photo-" + (i + 1) : photo.fileName();
-            variables.put(AFTER_PHOTO_PREFIX + (i + 1), Variables.fileValue(fileName).file(bytes).create());
-        }
-        steps.checkRectificationNote(request.note(), request.photos().size());
-        return act(id, TASK_FIX, "提交整改", variables);
+        List<CaseSteps.NewPhoto> photos = request.photos().stream().map(photo -> new CaseSteps.NewPhoto(
+                photo.fileName(), Photos.decodeBase64(photo.fileName(), photo.contentBase64()))).toList();
+        tasks.rectify(id, currentUsers.require(), request.note(), photos);
+        return detail(id);
     }
 
     @PostMapping(path = "/api/cases/{id}/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "核查（督查组，非整改单位人员）：通过则销号，不通过须填写意见并返工")
     CaseViews.Detail verify(@PathVariable long id, @Valid @RequestBody VerificationRequest request) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VERIFICATION_OUTCOME, request.outcome().name());
-        variables.put(VERIFICATION_COMMENT, request.comment());
-        return act(id, TASK_VERIFY, "核查", variables);
+        tasks.verify(id, currentUsers.require(), request.outcome().name(), request.comment());
+        return detail(id);
     }
 
     @PostMapping(path = "/api/cases/{id}/extension-request", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -228,33 +202,23 @@ class CaseActionController {
         }
         voiding.check(c, request.reason());
         process.voidCase(c, request.reason(), user);
-        return views.detail(cases.require(id));
+        return detail(id);
     }
 
     private CaseViews.Detail act(long id, String step, String stepName, Map<String, Object> variables) {
-        RectificationCase c = visible(id);
-        CurrentUser user = currentUsers.require();
-        if (TASK_VERIFY.equals(step)) {
-            requireStep(c, step, stepName);
-            steps.checkVerification(id, (String) variables.get(VERIFICATION_OUTCOME),
-                    (String) variables.get(VERIFICATION_COMMENT), user.groupIds());
-        }
-        process.complete(c, step, stepName, user, variables);
+        process.complete(visible(id), step, stepName, currentUsers.require(), variables);
+        return detail(id);
+    }
+
+    private CaseViews.Detail detail(long id) {
         return views.detail(cases.require(id));
     }
 
     private void requireStep(RectificationCase c, String step, String stepName) {
-        CaseProcess.OpenStep open = process.openStep(c).orElseThrow(() -> UserFacingException.conflict("no-open-step",
-                "案件 " + c.caseNumber() + " 当前（" + c.status().chineseLabel() + "）没有待办环节，不能" + stepName));
-        if (!open.key().equals(step)) {
-            throw UserFacingException.conflict("wrong-step", "案件 " + c.caseNumber() + " 当前处于“" + open.name()
-                    + "”环节，不能" + stepName);
-        }
+        tasks.requireStep(c, step, stepName);
     }
 
     private RectificationCase visible(long id) {
-        RectificationCase c = cases.require(id);
-        views.requireVisible(c, currentUsers.require());
-        return c;
+        return tasks.visible(id, currentUsers.require());
     }
 }

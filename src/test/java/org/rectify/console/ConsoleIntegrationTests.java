@@ -186,6 +186,26 @@ class ConsoleIntegrationTests {
     }
 
     @Test
+    void theLedgerFiltersByCampaignAndDropsACampaignThatIsNoNumber() {
+        String marker = "专项筛选" + System.nanoTime();
+        long inCampaign = report("STREET_VENDING", marker + " 专项内");
+        report("STREET_VENDING", marker + " 专项外");
+        long campaign = jdbc.sql("""
+                insert into campaign (name, source_level, starts_on, clearance_at, owner, created_by, created_at)
+                values (:name, 'DISTRICT', current_date, now() + interval '30 days', 'dispatcher', 'dispatcher', now())
+                returning id""").param("name", marker).query(Long.class).single();
+        jdbc.sql("update rectification_case set campaign_id = :campaign where id = :id")
+                .param("campaign", campaign).param("id", inCampaign).update();
+        ConsoleSession office = ConsoleSession.signedIn(port, "dispatcher");
+        String q = "?q=" + java.net.URLEncoder.encode(marker, java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(office.get("/console/ledger" + q + "&campaign=" + campaign).body())
+                .contains("共 <strong>1</strong> 条", marker + " 专项内").doesNotContain(marker + " 专项外");
+        assertThat(office.get("/console/ledger" + q + "&campaign=abc").body())
+                .contains("专项行动“abc”不存在，已忽略", "共 <strong>2</strong> 条");
+    }
+
+    @Test
     void userWrittenTextIsShownEscaped() {
         long id = report("STREET_VENDING", "<script>alert('x')</script>标题");
         String page = ConsoleSession.signedIn(port, "admin").get("/console/cases/" + id).body();
