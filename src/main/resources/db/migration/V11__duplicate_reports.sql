@@ -52,6 +52,3 @@ create index rectification_case_open_by_position on rectification_case (category
     where latitude is not null and status not in ('REJECTED', 'CLOSED', 'VOIDED');
 create index rectification_case_open_by_grid on rectification_case (category_code, grid_code, created_at)
     where status not in ('REJECTED', 'CLOSED', 'VOIDED');
--- a report with coordinates looks in its grid cell only for cases without them
-create index rectification_case_open_by_grid_unplaced on rectification_case (category_code, grid_code, created_at)
-    where latitude is null and status not in ('REJECTED', 'CLOSED', 'VOIDED');

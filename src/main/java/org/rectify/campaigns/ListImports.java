@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -70,8 +73,10 @@ class ListImports {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final CurrentUsers currentUsers;
+    /** The imports queued or being filed on this node: only this node's keep-alive reads it. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
     /** No progress for this long means the node filing the import has stopped: each row takes well under a second. */
-    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(2);
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     // One worker per node: imports are queued behind each other rather than competing for the two cores.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "campaign-import");
@@ -148,7 +153,7 @@ class ListImports {
             return id;
         });
         if (anyPending) {
-            worker.submit(() -> run(importId, campaign, user));
+            queue(importId, campaign, user);
         }
         return view(campaignId, importId);
     }
@@ -242,7 +247,31 @@ class ListImports {
      */
     @Scheduled(fixedDelayString = "${rectify.campaigns.import-resume-millis:60000}", initialDelayString = "${rectify.campaigns.import-resume-millis:60000}")
     void resumeAbandoned() {
-        resumeAbandoned(clock.now());
+        OffsetDateTime now = clock.now();
+        keepAlive(now);
+        resumeAbandoned(now);
+    }
+
+    /**
+     * Marks the imports this node has queued or is filing as alive, so that one waiting behind another import here
+     * is not taken for abandoned by another node (the interval is well under {@link #ABANDONED_AFTER}).
+     */
+    private void keepAlive(OffsetDateTime now) {
+        if (!held.isEmpty()) {
+            jdbc.sql("update campaign_import set updated_at = :now where state = 'RUNNING' and id in (:ids)")
+                    .param("now", now).param("ids", List.copyOf(held)).update();
+        }
+    }
+
+    private void queue(long importId, Campaign campaign, CurrentUser user) {
+        held.add(importId);
+        worker.submit(() -> {
+            try {
+                run(importId, campaign, user);
+            } finally {
+                held.remove(importId);
+            }
+        });
     }
 
     /** Claims and queues the imports abandoned as of {@code now}; returns how many. */
@@ -268,7 +297,7 @@ class ListImports {
             }
             log.warn("Import {} into campaign {} was left running by a stopped node: this node files its remaining rows",
                     importId, campaign.id());
-            worker.submit(() -> run(importId, campaign, user));
+            queue(importId, campaign, user);
         }
         return claimed.size();
     }

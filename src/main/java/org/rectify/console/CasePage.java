@@ -110,8 +110,13 @@ class CasePage {
                 .findFirst().orElse(null);
         facts.add(new Fact("属地", grid == null ? "未定位到网格"
                 : d.unitName(grid.streetCode()) + " · " + d.unitName(grid.communityCode()) + " · " + grid.name(), null));
-        facts.add(new Fact("上报人", Optional.ofNullable(c.reporterName()).orElse(c.reporter())
-                + (c.reporterPhone() == null ? "" : "（" + c.reporterPhone() + "）"), null));
+        // Reporters' names and phones are shown to the offices, the case's units and the reporter themself, as in the
+        // API's case detail: someone whose report was linked to this case follows it without learning who else reported.
+        boolean seesReporters = viewer.seesAll() || c.involvesAnyOf(viewer.units());
+        facts.add(new Fact("上报人", seesReporters || c.submittedBy().equals(viewer.id())
+                ? Optional.ofNullable(c.reporterName()).orElse(c.reporter())
+                        + (c.reporterPhone() == null ? "" : "（" + c.reporterPhone() + "）")
+                : c.source().chineseLabel() + "上报人（姓名和电话不公开）", null));
         facts.add(new Fact("上报时间", Texts.minute(c.createdAt()), null));
         facts.add(new Fact("牵头单位", c.leadUnitCode() == null ? "尚未派遣" : d.unitName(c.leadUnitCode()), null));
         if (!c.coUnitCodes().isEmpty()) {
@@ -121,8 +126,7 @@ class CasePage {
             facts.add(new Fact("整改时限", Texts.minute(c.deadline()) + (c.deadlineProvisional()
                     ? "（暂定：跨入尚未发布节假日安排的年份）" : ""), c.isOverdue(now) ? "late" : null));
         }
-        // the other reporters are shown to the offices and the case's units only, as in the API's case detail
-        addDuplicateReports(duplicates, viewer.seesAll() || c.involvesAnyOf(viewer.units()), facts);
+        addDuplicateReports(duplicates, seesReporters, facts);
         if (c.reworkCount() > 0) {
             facts.add(new Fact("返工次数", "已返工 " + c.reworkCount() + " 次", "late"));
         }
@@ -152,6 +156,9 @@ class CasePage {
         photoInfos.forEach(p -> people.add(p.uploadedBy()));
         events.forEach(e -> people.add(e.actor()));
         Map<String, String> names = names(people);
+        if (!seesReporters && !c.submittedBy().equals(viewer.id())) {
+            names.put(c.submittedBy(), c.source().chineseLabel() + "上报人"); // not who, as in the facts above
+        }
         for (Photos.PhotoInfo p : photoInfos) {
             Photo photo = new Photo(p.id(), "/console/photos/" + p.id(), p.fileName(), Texts.minute(p.uploadedAt()),
                     names.getOrDefault(p.uploadedBy(), p.uploadedBy()));

@@ -44,9 +44,10 @@ class DuplicateReportFormIntegrationTests {
         submit(other, "25.700100");
 
         String page = other.get("/console/cases/" + first).body();
-        assertThat(page).contains("另有 1 份重复上报并入本案件").doesNotContain("重复上报 #");
+        assertThat(page).contains("另有 1 份重复上报并入本案件").doesNotContain("重复上报 #")
+                .contains("上报人（姓名和电话不公开）").doesNotContain("巡查员");
         assertThat(ConsoleSession.signedIn(port, "dispatcher").get("/console/cases/" + first).body())
-                .contains("重复上报 #");
+                .contains("重复上报 #").contains("巡查员").doesNotContain("姓名和电话不公开");
     }
 
     @Test
