@@ -58,6 +58,8 @@ class CampaignIntegrationTests {
     @Autowired
     ListImports imports;
     @Autowired
+    CampaignStore campaignStore;
+    @Autowired
     CampaignStore campaigns;
     @Autowired
     org.rectify.security.CurrentUsers currentUsers;
@@ -233,6 +235,10 @@ class CampaignIntegrationTests {
         List<Job> due = dueJobs(processInstance);
         assertThat(due).hasSize(1);
         managementService.executeJob(due.get(0).getId());
+        List<Job> perItem = dueJobs(processInstance);
+        assertThat(perItem).as("one job, one transaction for each of the two open items").hasSize(2);
+        perItem.forEach(job -> managementService.executeJob(job.getId()));
+        dueJobs(processInstance).forEach(job -> managementService.executeJob(job.getId()));
 
         for (long open : List.of(accepted, untouched)) {
             assertThat(steps(open)).containsExactly("ESCALATION_WARNING", "ESCALATION_URGING", "ESCALATION_SUPERVISION",
@@ -246,7 +252,10 @@ class CampaignIntegrationTests {
                 .as("the campaign's process has ended").isZero();
 
         // A retried job or another node finds every step taken.
-        assertThat(escalation.escalate(campaign, OffsetDateTime.parse("2026-10-09T09:05:00+08:00"))).isZero();
+        for (long open : List.of(accepted, untouched)) {
+            assertThat(escalation.escalate(campaignStore.require(campaign), open,
+                    OffsetDateTime.parse("2026-10-09T09:05:00+08:00"))).isFalse();
+        }
         assertThat(steps(accepted)).hasSize(4);
         assertThat(steps(untouched)).hasSize(4);
         JsonNode after = api.get("dispatcher", "/api/campaigns/" + campaign + "/board").getBody();
