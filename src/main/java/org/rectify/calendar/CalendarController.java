@@ -1,6 +1,6 @@
 package org.rectify.calendar;
 
-import static org.rectify.web.UserFacingException.badRequest;
+import static org.rectify.shared.DomainException.invalid;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -63,7 +63,7 @@ class CalendarController {
         putIfPresent(given, TimeLimitUnit.WORKING_HOURS, workingHours);
         putIfPresent(given, TimeLimitUnit.NATURAL_HOURS, naturalHours);
         if (given.size() != 1) {
-            throw badRequest("calendar.due.unit", "请在 workingDays（工作日）、workingHours（工作时）、naturalHours（自然小时）"
+            throw invalid("calendar.due.unit", "请在 workingDays（工作日）、workingHours（工作时）、naturalHours（自然小时）"
                     + "中恰好给出一个时限，例如 workingDays=3。");
         }
         TimeLimitUnit unit = given.keySet().iterator().next();
@@ -98,7 +98,7 @@ class CalendarController {
 
     private Instant parseFrom(String from) {
         if (from == null || from.isBlank()) {
-            throw badRequest("calendar.due.from-missing", "请用 from 参数给出起算时间，例如 from=2026-09-30T10:00:00%2B08:00"
+            throw invalid("calendar.due.from-missing", "请用 from 参数给出起算时间，例如 from=2026-09-30T10:00:00%2B08:00"
                     + " 或 from=2026-09-30T02:00:00Z。");
         }
         // An unencoded "+08:00" in a query string arrives as " 08:00".
@@ -107,12 +107,12 @@ class CalendarController {
         try {
             start = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw badRequest("calendar.due.from-invalid", "起算时间「" + abbreviate(from) + "」无法识别。请使用带时区的"
+            throw invalid("calendar.due.from-invalid", "起算时间「" + abbreviate(from) + "」无法识别。请使用带时区的"
                     + " ISO-8601 时间，例如 2026-09-30T10:00:00+08:00（在网址中把 + 写成 %2B）或 2026-09-30T02:00:00Z。");
         }
         int year = start.atZone(calendar.zone()).getYear();
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw badRequest("calendar.due.from-out-of-range",
+            throw invalid("calendar.due.from-out-of-range",
                     "起算时间须在 " + FIRST_YEAR + " 年至 " + LAST_YEAR + " 年之间，请核对日期。");
         }
         return start;
@@ -133,7 +133,7 @@ class CalendarController {
         } catch (NumberFormatException e) {
             // refused below with the same message as an out-of-range number
         }
-        throw badRequest("calendar.due.amount", "时限须是 1 到 " + MAX_AMOUNT + " 之间的整数，收到的是「"
+        throw invalid("calendar.due.amount", "时限须是 1 到 " + MAX_AMOUNT + " 之间的整数，收到的是「"
                 + abbreviate(text) + "」。请改正后重试。");
     }
 
@@ -146,17 +146,17 @@ class CalendarController {
         } catch (NumberFormatException e) {
             // refused below with the same message as an out-of-range year
         }
-        throw badRequest("calendar.year", "年份「" + abbreviate(text) + "」无效。请使用 " + FIRST_YEAR + " 到 " + LAST_YEAR
+        throw invalid("calendar.year", "年份「" + abbreviate(text) + "」无效。请使用 " + FIRST_YEAR + " 到 " + LAST_YEAR
                 + " 之间的四位数字年份，例如 /api/calendar/2026。");
     }
 
     /** The body as text: UTF-8 unless the request names a charset, and refused if it is not valid text. */
     private static String text(byte[] body, String contentType, String expected) {
         if (body == null || body.length == 0) {
-            throw badRequest("calendar.import.empty-body", "请求体是空的。请在请求体中上传" + expected + "。");
+            throw invalid("calendar.import.empty-body", "请求体是空的。请在请求体中上传" + expected + "。");
         }
         if (body.length > MAX_DOCUMENT_BYTES) {
-            throw badRequest("calendar.import.too-large", "上传的内容超过 " + MAX_DOCUMENT_BYTES / 1000
+            throw invalid("calendar.import.too-large", "上传的内容超过 " + MAX_DOCUMENT_BYTES / 1000
                     + " KB，不像一年的节假日安排。请只上传该年的" + expected + "。");
         }
         Charset charset = StandardCharsets.UTF_8;
@@ -173,7 +173,7 @@ class CalendarController {
             // Windows editors put a byte order mark first.
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException | InvalidMediaTypeException e) {
-            throw badRequest("calendar.import.encoding", "无法按 " + charset.name() + " 读取上传的内容。请以 UTF-8 编码上传"
+            throw invalid("calendar.import.encoding", "无法按 " + charset.name() + " 读取上传的内容。请以 UTF-8 编码上传"
                     + expected + "（Content-Type 中可写 charset=UTF-8）。");
         }
     }

@@ -1,6 +1,6 @@
 package org.rectify.calendar;
 
-import static org.rectify.web.UserFacingException.badRequest;
+import static org.rectify.shared.DomainException.invalid;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +33,7 @@ final class HolidayCnFormat {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : String.format("（第 %d 行第 %d 列附近有错）", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-            throw badRequest("calendar.holiday-cn.invalid-json", String.format(
+            throw invalid("calendar.holiday-cn.invalid-json", String.format(
                     "上传的内容不是有效的 JSON%s。请上传 holiday-cn 数据集中该年的原始文件，例如 %d.json。", where, year));
         }
         if (root == null || !root.isObject()) {
@@ -44,7 +44,7 @@ final class HolidayCnFormat {
             throw notHolidayCn("缺少整数字段 year", year);
         }
         if (yearNode.asInt() != year) {
-            throw badRequest("calendar.holiday-cn.year-mismatch", String.format(
+            throw invalid("calendar.holiday-cn.year-mismatch", String.format(
                     "JSON 中的年份是 %d 年，与要导入的 %d 年不一致。请上传 %d 年的数据，或导入到 /api/calendar/%d/holiday-cn。",
                     yearNode.asInt(), year, year, yearNode.asInt()));
         }
@@ -88,13 +88,13 @@ final class HolidayCnFormat {
     }
 
     private static RuntimeException badEntry(int number, JsonNode day) {
-        return badRequest("calendar.holiday-cn.invalid-day", String.format(
+        return invalid("calendar.holiday-cn.invalid-day", String.format(
                 "days 中第 %d 条记录无效：%s。每条记录须形如 %s（日期写成 年-月-日），请改正后重新上传。",
                 number, abbreviate(String.valueOf(day)), EXAMPLE));
     }
 
     private static RuntimeException notHolidayCn(String problem, int year) {
-        return badRequest("calendar.holiday-cn.not-holiday-cn", String.format(
+        return invalid("calendar.holiday-cn.not-holiday-cn", String.format(
                 "上传的 JSON 不是 holiday-cn 格式：%s。请上传 holiday-cn 数据集中该年的原始文件，例如 %d.json。",
                 problem, year));
     }

@@ -1,6 +1,6 @@
 package org.rectify.calendar;
 
-import static org.rectify.web.UserFacingException.badRequest;
+import static org.rectify.shared.DomainException.invalid;
 
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -32,26 +32,26 @@ record ImportedYear(int year, List<CalendarEntry> entries, String source) {
         for (CalendarEntry entry : entries) {
             LocalDate date = entry.date();
             if (entry.name().isBlank() || entry.name().length() > MAX_NAME_LENGTH) {
-                throw badRequest("calendar.import.holiday-name", String.format(
+                throw invalid("calendar.import.holiday-name", String.format(
                         "%s 的节日名称「%s」为空或超过 %d 个字，请核对后重新导入。", date, entry.name(), MAX_NAME_LENGTH));
             }
             if (Math.abs(date.getYear() - year) > 1) {
-                throw badRequest("calendar.import.date-outside-year", String.format(
+                throw invalid("calendar.import.date-outside-year", String.format(
                         "日期 %s 不属于 %d 年的节假日安排。请核对日期，或把该数据导入到对应的年份。", date, year));
             }
             if (entry.kind() == DayKind.WORK && !YearCalendar.isWeekend(date)) {
-                throw badRequest("calendar.import.make-up-day-not-weekend", String.format(
+                throw invalid("calendar.import.make-up-day-not-weekend", String.format(
                         "调休上班日 %s（%s）不是周六或周日，请核对通知原文中的上班日期后重新导入。",
                         date, weekday(date)));
             }
             CalendarEntry earlier = byDate.putIfAbsent(date, entry);
             if (earlier != null && earlier.kind() != entry.kind()) {
-                throw badRequest("calendar.import.conflicting-days", String.format(
+                throw invalid("calendar.import.conflicting-days", String.format(
                         "%s 同时被标为放假和上班，请核对后重新导入。", date));
             }
         }
         if (byDate.values().stream().noneMatch(entry -> entry.kind() == DayKind.OFF && entry.date().getYear() == year)) {
-            throw badRequest("calendar.import.no-holidays", String.format(
+            throw invalid("calendar.import.no-holidays", String.format(
                     "导入的数据中没有 %d 年的任何放假日期。国务院通知发布前 holiday-cn 的数据也是空的，请在通知发布后再导入。",
                     year));
         }

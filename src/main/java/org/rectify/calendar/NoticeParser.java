@@ -1,6 +1,6 @@
 package org.rectify.calendar;
 
-import static org.rectify.web.UserFacingException.badRequest;
+import static org.rectify.shared.DomainException.invalid;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 
 /**
  * Reads the yearly notice of the General Office of the State Council (国务院办公厅关于20XX年部分节假日安排的通知)
@@ -50,7 +50,7 @@ final class NoticeParser {
         if (title.find()) {
             int titleYear = Integer.parseInt(title.group(1));
             if (titleYear != year) {
-                throw badRequest("calendar.notice.year-mismatch", String.format(
+                throw invalid("calendar.notice.year-mismatch", String.format(
                         "通知标题中的年份是 %d 年，与要导入的 %d 年不一致。请核对通知，或导入到 /api/calendar/%d/notice。",
                         titleYear, year, titleYear));
             }
@@ -75,7 +75,7 @@ final class NoticeParser {
             parseItem(item.line().toString(), item.name(), item.body().toString(), year, entries);
         }
         if (items.isEmpty()) {
-            throw badRequest("calendar.notice.no-items", String.format(
+            throw invalid("calendar.notice.no-items", String.format(
                     "没有在文本中找到节假日安排。请粘贴国务院办公厅关于%d年部分节假日安排的通知全文，每项节日单独一行，以「一、」「二、」等开头，例如%s",
                     year, EXAMPLE));
         }
@@ -143,9 +143,9 @@ final class NoticeParser {
         }
     }
 
-    private static UserFacingException unreadable(String line, String problem) {
+    private static DomainException unreadable(String line, String problem) {
         String quoted = line.length() > 100 ? line.substring(0, 99) + "…" : line;
-        return badRequest("calendar.notice.unreadable-line", String.format(
+        return invalid("calendar.notice.unreadable-line", String.format(
                 "无法识别通知中的这一行：「%s」（%s）。请核对后按通知原文粘贴，每项节日单独一行，例如%s",
                 quoted, problem, EXAMPLE));
     }

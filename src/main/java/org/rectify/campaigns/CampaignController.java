@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +70,7 @@ class CampaignController {
         CurrentUser user = users.require();
         CampaignRegistry.requireManager(user);
         if (file == null || file.isEmpty()) {
-            throw UserFacingException.badRequest("file-required", "请以 multipart 字段 file 上传问题清单（.xlsx 或 .csv）");
+            throw DomainException.invalid("file-required", "请以 multipart 字段 file 上传问题清单（.xlsx 或 .csv）");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(imports.start(id, file.getOriginalFilename(), file.getBytes(), user));

@@ -9,7 +9,7 @@ import org.rectify.catalog.Catalog;
 import org.rectify.catalog.Unit;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -73,7 +73,7 @@ public class CampaignPages {
     @GetMapping({"/console/campaigns/files/{name}.csv", "/console/campaigns/files/{name}.xlsx"})
     ResponseEntity<byte[]> file(@PathVariable String name, HttpServletRequest request) {
         if (!name.equals(ListFiles.TEMPLATE) && !name.equals(ListFiles.DEMO)) {
-            throw UserFacingException.notFound("no-such-file", "没有这个文件");
+            throw DomainException.notFound("no-such-file", "没有这个文件");
         }
         boolean xlsx = request.getRequestURI().endsWith(".xlsx");
         String fileName = (name.equals(ListFiles.TEMPLATE) ? "问题清单导入模板" : "演示问题清单") + (xlsx ? ".xlsx" : ".csv");

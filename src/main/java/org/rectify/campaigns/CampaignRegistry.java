@@ -14,7 +14,7 @@ import org.rectify.catalog.Catalog;
 import org.rectify.catalog.Unit;
 import org.rectify.clock.BusinessClock;
 import org.rectify.security.CurrentUser;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,36 +56,36 @@ class CampaignRegistry {
 
     static void requireManager(CurrentUser user) {
         if (!canManage(user)) {
-            throw UserFacingException.forbidden("not-dispatcher", "只有创建办（调度员）或管理员可以创建专项整治、导入问题清单");
+            throw DomainException.forbidden("not-dispatcher", "只有创建办（调度员）或管理员可以创建专项整治、导入问题清单");
         }
     }
 
     static void requireViewer(CurrentUser user) {
         if (!user.seesAllCases()) {
-            throw UserFacingException.forbidden("not-allowed", "专项整治看板仅对创建办、督查组、纪工委和管理员开放");
+            throw DomainException.forbidden("not-allowed", "专项整治看板仅对创建办、督查组、纪工委和管理员开放");
         }
     }
 
     Campaign create(CampaignRequest request, CurrentUser user) {
         requireManager(user);
         if (request == null) {
-            throw UserFacingException.badRequest("empty", "请提交专项整治的名称、级别、开始日期和清零时限");
+            throw DomainException.invalid("empty", "请提交专项整治的名称、级别、开始日期和清零时限");
         }
         String name = text(request.name());
         if (name == null) {
-            throw UserFacingException.badRequest("name-required", "请填写专项整治名称 name");
+            throw DomainException.invalid("name-required", "请填写专项整治名称 name");
         }
         if (name.length() > 200) {
-            throw UserFacingException.badRequest("too-long", "专项整治名称不能超过 200 个字");
+            throw DomainException.invalid("too-long", "专项整治名称不能超过 200 个字");
         }
-        SourceLevel level = SourceLevel.parse(request.sourceLevel()).orElseThrow(() -> UserFacingException.badRequest(
+        SourceLevel level = SourceLevel.parse(request.sourceLevel()).orElseThrow(() -> DomainException.invalid(
                 "unknown-source-level", "问题来源级别“" + (request.sourceLevel() == null ? "" : request.sourceLevel())
                         + "”无效，应为 区级（DISTRICT）、市级（CITY）、省级（PROVINCIAL）或 国家级（NATIONAL）"));
         LocalDate startsOn = request.startsOn() == null || request.startsOn().isBlank()
                 ? clock.now().toLocalDate() : date(request.startsOn(), "开始日期 startsOn");
         OffsetDateTime clearanceAt = clearance(request.clearanceDate());
         if (!clearanceAt.toLocalDate().isAfter(startsOn)) {
-            throw UserFacingException.badRequest("clearance-before-start", "清零时限（" + clearanceAt.toLocalDate()
+            throw DomainException.invalid("clearance-before-start", "清零时限（" + clearanceAt.toLocalDate()
                     + "）应晚于开始日期（" + startsOn + "）");
         }
         List<String> categories = new ArrayList<>();
@@ -96,7 +96,7 @@ class CampaignRegistry {
             }
             String resolved = catalog.category(code).map(x -> x.code()).or(() -> catalog.categories().stream()
                     .filter(x -> x.name().equals(code)).map(x -> x.code()).findFirst())
-                    .orElseThrow(() -> UserFacingException.badRequest("unknown-category", "整治范围中的问题类别“" + code
+                    .orElseThrow(() -> DomainException.invalid("unknown-category", "整治范围中的问题类别“" + code
                             + "”不存在，可用的类别见 GET /api/catalog/categories"));
             categories.add(resolved);
         }
@@ -108,17 +108,17 @@ class CampaignRegistry {
             }
             Unit street = catalog.units().stream().filter(u -> u.kind() == Unit.Kind.STREET
                     && (u.code().equals(code) || u.name().equals(code) || u.name().startsWith(code))).findFirst()
-                    .orElseThrow(() -> UserFacingException.badRequest("unknown-street", "整治范围中的街道“" + code
+                    .orElseThrow(() -> DomainException.invalid("unknown-street", "整治范围中的街道“" + code
                             + "”不存在，请填写街道代码或名称（如 cxjd、创新街道）"));
             streets.add(street.code());
         }
         String owner = text(request.owner()) == null ? user.displayName() : text(request.owner());
         if (owner.length() > 100) {
-            throw UserFacingException.badRequest("too-long", "负责人不能超过 100 个字");
+            throw DomainException.invalid("too-long", "负责人不能超过 100 个字");
         }
         String description = text(request.description());
         if (description != null && description.length() > 2000) {
-            throw UserFacingException.badRequest("too-long", "说明不能超过 2000 个字");
+            throw DomainException.invalid("too-long", "说明不能超过 2000 个字");
         }
         OffsetDateTime now = clock.now();
         long id = transactions.execute(status -> {
@@ -136,7 +136,7 @@ class CampaignRegistry {
     OffsetDateTime clearance(String text) {
         String t = text(text);
         if (t == null) {
-            throw UserFacingException.badRequest("clearance-required", "请填写清零时限 clearanceDate（如 2026-05-31）");
+            throw DomainException.invalid("clearance-required", "请填写清零时限 clearanceDate（如 2026-05-31）");
         }
         try {
             if (t.length() == 10) {
@@ -147,7 +147,7 @@ class CampaignRegistry {
             }
             return OffsetDateTime.parse(t).atZoneSameInstant(clock.zone()).toOffsetDateTime();
         } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw UserFacingException.badRequest("bad-date", "清零时限“" + t
+            throw DomainException.invalid("bad-date", "清零时限“" + t
                     + "”不是有效的日期，应写作 2026-05-31 或 2026-05-31 18:00");
         }
     }
@@ -156,7 +156,7 @@ class CampaignRegistry {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw UserFacingException.badRequest("bad-date", field + "“" + text.strip() + "”不是有效的日期，应写作 2026-03-01");
+            throw DomainException.invalid("bad-date", field + "“" + text.strip() + "”不是有效的日期，应写作 2026-03-01");
         }
     }
 

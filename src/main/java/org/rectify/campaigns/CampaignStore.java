@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,7 +60,7 @@ class CampaignStore {
     }
 
     Campaign require(long id) {
-        return find(id).orElseThrow(() -> UserFacingException.notFound("campaign-not-found", "专项整治 " + id + " 不存在"));
+        return find(id).orElseThrow(() -> DomainException.notFound("campaign-not-found", "专项整治 " + id + " 不存在"));
     }
 
     List<Campaign> all() {

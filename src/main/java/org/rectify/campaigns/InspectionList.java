@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rectify.rules.Sheets;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 
 /**
  * An uploaded inspection list (问题清单) read into rows by its Chinese headers. The template's columns are
@@ -36,7 +36,7 @@ record InspectionList(List<Row> rows) {
     static InspectionList read(String fileName, byte[] bytes) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (bytes == null || bytes.length == 0) {
-            throw UserFacingException.badRequest("empty-file", "上传的文件是空的，请选择问题清单文件（.xlsx 或 .csv）");
+            throw DomainException.invalid("empty-file", "上传的文件是空的，请选择问题清单文件（.xlsx 或 .csv）");
         }
         boolean zip = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         if (name.endsWith(".xlsx")) {
@@ -48,7 +48,7 @@ record InspectionList(List<Row> rows) {
                 throw notAList(fileName);
             }
         } else {
-            throw UserFacingException.badRequest("unsupported-file", "只能导入 .xlsx 或 .csv 格式的问题清单，收到的是“"
+            throw DomainException.invalid("unsupported-file", "只能导入 .xlsx 或 .csv 格式的问题清单，收到的是“"
                     + (fileName == null ? "" : fileName) + "”。请按模板填写后另存为 .xlsx 或 .csv");
         }
         List<List<String>> sheet;
@@ -62,12 +62,12 @@ record InspectionList(List<Row> rows) {
             headerIndex++;
         }
         if (headerIndex == sheet.size()) {
-            throw UserFacingException.badRequest("empty-list", "问题清单是空的：没有表头，也没有数据行");
+            throw DomainException.invalid("empty-list", "问题清单是空的：没有表头，也没有数据行");
         }
         List<String> headers = sheet.get(headerIndex).stream().map(h -> h.strip().replace("\uFEFF", "")).toList();
         List<String> missing = REQUIRED.stream().filter(h -> !headers.contains(h)).toList();
         if (!missing.isEmpty()) {
-            throw UserFacingException.badRequest("bad-headers", "问题清单缺少列：" + String.join("、", missing)
+            throw DomainException.invalid("bad-headers", "问题清单缺少列：" + String.join("、", missing)
                     + "。第" + (headerIndex + 1) + "行应为表头：" + String.join("、", REQUIRED) + "（可另加“网格”列），请使用导入模板");
         }
         List<Row> rows = new ArrayList<>();
@@ -85,7 +85,7 @@ record InspectionList(List<Row> rows) {
             rows.add(new Row(r + 1, byHeader));
         }
         if (rows.isEmpty()) {
-            throw UserFacingException.badRequest("empty-list", "问题清单只有表头，没有数据行");
+            throw DomainException.invalid("empty-list", "问题清单只有表头，没有数据行");
         }
         return new InspectionList(rows);
     }
@@ -99,8 +99,8 @@ record InspectionList(List<Row> rows) {
         return false;
     }
 
-    private static UserFacingException notAList(String fileName) {
-        return UserFacingException.badRequest("unreadable-file", "无法读取“" + fileName
+    private static DomainException notAList(String fileName) {
+        return DomainException.invalid("unreadable-file", "无法读取“" + fileName
                 + "”：它不是有效的 .xlsx 工作簿或 UTF-8/GBK 编码的 .csv 文件。请用 Excel、WPS 按模板另存后再导入");
     }
 }

@@ -31,7 +31,7 @@ import org.rectify.intake.Intake;
 import org.rectify.intake.ReportRequest;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -407,7 +407,7 @@ class ListImports {
             });
         } catch (RuntimeException e) {
             // Nothing of the row was stored (its transaction rolled back); say why and go on with the next row.
-            String reason = e instanceof UserFacingException u ? u.detail() : "系统错误（" + e.getClass().getSimpleName() + "）";
+            String reason = e instanceof DomainException u ? u.detail() : "系统错误（" + e.getClass().getSimpleName() + "）";
             log.warn("Import {} row {} failed", importId, row.row(), e);
             transactions.executeWithoutResult(status -> outcome(importId, row.row(), "REJECTED", "第" + row.row()
                     + "行（序号 " + d.itemNo() + "）导入失败：" + reason, null, "rejected", clock.now()));
@@ -451,7 +451,7 @@ class ListImports {
                     finished_at, error
                 from campaign_import where id = :id and campaign_id = :campaign""")
                 .param("id", importId).param("campaign", campaignId).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> UserFacingException.notFound("import-not-found", "专项整治 " + campaignId + " 没有编号为 "
+                .orElseThrow(() -> DomainException.notFound("import-not-found", "专项整治 " + campaignId + " 没有编号为 "
                         + importId + " 的导入"));
         List<RowReport> rows = jdbc.sql("""
                 select r.row_number, r.item_no, r.outcome, r.message, r.case_id, c.case_number

@@ -18,7 +18,7 @@ import org.rectify.rules.RuleEngine;
 import org.rectify.rules.RuleOutcome;
 import org.rectify.rules.TimeLimitDecision;
 import org.rectify.rules.TimeLimitFacts;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -72,14 +72,14 @@ public class Assignment {
         String suggested = suggestReassignment(caseId).leadUnit();
         String unit = chosenUnit == null || chosenUnit.isBlank() ? suggested : chosenUnit.strip();
         if (catalog.unit(unit).isEmpty()) {
-            throw UserFacingException.badRequest("unknown-unit", "单位代码“" + unit + "”不存在，请从单位列表中选择");
+            throw DomainException.invalid("unknown-unit", "单位代码“" + unit + "”不存在，请从单位列表中选择");
         }
         if (!unit.equals(suggested) && (reason == null || reason.isBlank())) {
-            throw UserFacingException.badRequest("reason-required", "改派给规则建议（" + catalog.unitName(suggested)
+            throw DomainException.invalid("reason-required", "改派给规则建议（" + catalog.unitName(suggested)
                     + "）以外的单位时，必须填写改派理由");
         }
         if (reason != null && reason.strip().length() > 500) {
-            throw UserFacingException.badRequest("too-long", "改派理由不能超过 500 个字");
+            throw DomainException.invalid("too-long", "改派理由不能超过 500 个字");
         }
         return unit;
     }
@@ -250,7 +250,7 @@ public class Assignment {
     }
 
     private Category category(String code) {
-        return catalog.category(code).orElseThrow(() -> UserFacingException.badRequest("unknown-category",
+        return catalog.category(code).orElseThrow(() -> DomainException.invalid("unknown-category",
                 "问题类别“" + code + "”不存在或已停用"));
     }
 

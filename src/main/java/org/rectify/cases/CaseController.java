@@ -11,7 +11,7 @@ import org.rectify.catalog.ReportSource;
 import org.rectify.clock.BusinessClock;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,7 +62,7 @@ class CaseController {
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
-            throw UserFacingException.badRequest("bad-paging", "分页参数无效：page 从 0 开始，size 为 1 到 200");
+            throw DomainException.invalid("bad-paging", "分页参数无效：page 从 0 开始，size 为 1 到 200");
         }
         CurrentUser user = currentUsers.require();
         CaseSearch.Filter filter = new CaseSearch.Filter(
@@ -82,7 +82,7 @@ class CaseController {
     @Operation(summary = "下载照片")
     ResponseEntity<byte[]> photo(@PathVariable long id) {
         Photos.PhotoContent photo = photos.content(id)
-                .orElseThrow(() -> UserFacingException.notFound("photo-not-found", "照片 " + id + " 不存在"));
+                .orElseThrow(() -> DomainException.notFound("photo-not-found", "照片 " + id + " 不存在"));
         views.requireVisible(cases.require(photo.caseId()), currentUsers.require());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(photo.contentType()))
@@ -101,7 +101,7 @@ class CaseController {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            throw UserFacingException.badRequest("bad-filter", what + "“" + value + "”无效，可选值："
+            throw DomainException.invalid("bad-filter", what + "“" + value + "”无效，可选值："
                     + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining("、")));
         }
     }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.rectify.catalog.Catalog;
 import org.rectify.catalog.Category;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * What each step of the lifecycle does to a case, whoever drives it (a Tasklist form or the API): checks
- * the input, changes the case, writes the history. Throws {@link UserFacingException} before changing
+ * the input, changes the case, writes the history. Throws {@link DomainException} before changing
  * anything when the input does not fit.
  */
 @Service
@@ -64,7 +64,7 @@ public class CaseSteps {
         Map<String, Object> corrections = new LinkedHashMap<>();
         List<String> said = new ArrayList<>();
         if (category != null && !category.equals(c.categoryCode())) {
-            Category found = catalog.category(category).orElseThrow(() -> UserFacingException.badRequest(
+            Category found = catalog.category(category).orElseThrow(() -> DomainException.invalid(
                     "unknown-category", "问题类别“" + category + "”不存在，请从类别列表中选择"));
             corrections.put("category", category);
             said.add("类别更正为" + found.name());
@@ -75,7 +75,7 @@ public class CaseSteps {
             said.add("地址更正为" + address);
         }
         if (grid != null && !grid.equals(c.gridCode())) {
-            var found = catalog.grid(grid).orElseThrow(() -> UserFacingException.badRequest("unknown-grid",
+            var found = catalog.grid(grid).orElseThrow(() -> DomainException.invalid("unknown-grid",
                     "网格“" + grid + "”不存在，请从网格列表中选择"));
             corrections.put("grid", grid);
             said.add("网格更正为" + found.name());
@@ -93,14 +93,14 @@ public class CaseSteps {
         if (parsed == RejectionReason.DUPLICATE) {
             String number = blankToNull(duplicateOf);
             if (number == null) {
-                throw UserFacingException.badRequest("duplicate-of-required", "以“重复”为由不予立案时，请填写重复的案件编号");
+                throw DomainException.invalid("duplicate-of-required", "以“重复”为由不予立案时，请填写重复的案件编号");
             }
             RectificationCase original = findByNumber(number);
             if (original == null) {
-                throw UserFacingException.badRequest("duplicate-of-unknown", "案件编号“" + number + "”不存在");
+                throw DomainException.invalid("duplicate-of-unknown", "案件编号“" + number + "”不存在");
             }
             if (original.id() == caseId) {
-                throw UserFacingException.badRequest("duplicate-of-itself", "不能以本案件自身作为重复案件，请填写另一个案件的编号");
+                throw DomainException.invalid("duplicate-of-itself", "不能以本案件自身作为重复案件，请填写另一个案件的编号");
             }
         }
         return parsed;
@@ -134,7 +134,7 @@ public class CaseSteps {
     public String checkReturnReason(String reason) {
         String text = blankToNull(reason);
         if (text == null) {
-            throw UserFacingException.badRequest("reason-required", "退回时必须填写退回理由");
+            throw DomainException.invalid("reason-required", "退回时必须填写退回理由");
         }
         requireLength(text, MAX_REASON, "退回理由");
         return text;
@@ -151,11 +151,11 @@ public class CaseSteps {
     public String checkRectificationNote(String note, int photoCount) {
         String text = blankToNull(note);
         if (text == null) {
-            throw UserFacingException.badRequest("note-required", "请填写整改情况说明");
+            throw DomainException.invalid("note-required", "请填写整改情况说明");
         }
         requireLength(text, MAX_NOTE, "整改情况说明");
         if (photoCount == 0) {
-            throw UserFacingException.badRequest("after-photo-required", "请至少上传一张整改后照片");
+            throw DomainException.invalid("after-photo-required", "请至少上传一张整改后照片");
         }
         photos.checkCount(photoCount);
         return text;
@@ -179,16 +179,16 @@ public class CaseSteps {
     public boolean checkVerification(long caseId, String outcome, String comment, Collection<String> verifierGroups) {
         RectificationCase c = cases.require(caseId);
         if (c.leadUnitCode() != null && verifierGroups.contains(c.leadUnitCode())) {
-            throw UserFacingException.forbidden("verifier-in-fixing-unit", "核查人不能是整改单位（"
+            throw DomainException.forbidden("verifier-in-fixing-unit", "核查人不能是整改单位（"
                     + catalog.unitName(c.leadUnitCode()) + "）的人员，请由督查组其他人员核查");
         }
         boolean passed = "PASS".equals(outcome);
         if (!passed && !"FAIL".equals(outcome)) {
-            throw UserFacingException.badRequest("verification-outcome", "请选择核查结论：PASS（通过）或 FAIL（不通过）");
+            throw DomainException.invalid("verification-outcome", "请选择核查结论：PASS（通过）或 FAIL（不通过）");
         }
         String text = blankToNull(comment);
         if (!passed && text == null) {
-            throw UserFacingException.badRequest("comment-required", "核查不通过时必须填写意见，说明还需整改什么");
+            throw DomainException.invalid("comment-required", "核查不通过时必须填写意见，说明还需整改什么");
         }
         if (text != null) {
             requireLength(text, MAX_REASON, "核查意见");
@@ -226,7 +226,7 @@ public class CaseSteps {
                 }
             }
         }
-        throw UserFacingException.badRequest(code, message);
+        throw DomainException.invalid(code, message);
     }
 
     static String blankToNull(String value) {
@@ -235,7 +235,7 @@ public class CaseSteps {
 
     static void requireLength(String text, int max, String what) {
         if (text.length() > max) {
-            throw UserFacingException.badRequest("too-long", what + "不能超过 " + max + " 个字");
+            throw DomainException.invalid("too-long", what + "不能超过 " + max + " 个字");
         }
     }
 }

@@ -8,7 +8,7 @@ import org.rectify.catalog.Catalog;
 import org.rectify.catalog.Grid;
 import org.rectify.clock.BusinessClock;
 import org.rectify.security.CurrentUser;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -74,7 +74,7 @@ public class CaseViews {
     /** Handlers see their own units' cases, reporters what they reported, the offices everything. */
     public void requireVisible(RectificationCase c, CurrentUser user) {
         if (!isVisible(c, user)) {
-            throw UserFacingException.forbidden("not-your-case", "案件 " + c.caseNumber() + " 不属于您的单位，您无权查看或办理");
+            throw DomainException.forbidden("not-your-case", "案件 " + c.caseNumber() + " 不属于您的单位，您无权查看或办理");
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.rectify.catalog.ReportSource;
 import org.rectify.catalog.Severity;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -93,7 +93,7 @@ public class Cases {
     }
 
     public RectificationCase require(long id) {
-        return find(id).orElseThrow(() -> UserFacingException.notFound("case-not-found", "案件 " + id + " 不存在"));
+        return find(id).orElseThrow(() -> DomainException.notFound("case-not-found", "案件 " + id + " 不存在"));
     }
 
     public Optional<RectificationCase> findByNumber(String caseNumber) {
@@ -105,7 +105,7 @@ public class Cases {
     public RectificationCase lock(long id) {
         return jdbc.sql("select " + COLUMNS + " from rectification_case where id = :id for update")
                 .param("id", id).query(this::map).optional()
-                .orElseThrow(() -> UserFacingException.notFound("case-not-found", "案件 " + id + " 不存在"));
+                .orElseThrow(() -> DomainException.notFound("case-not-found", "案件 " + id + " 不存在"));
     }
 
     public void setProcessInstance(long id, String processInstanceId) {

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,10 +45,10 @@ public class Photos {
     public String checkImage(String fileName, byte[] bytes) {
         String name = fileName == null || fileName.isBlank() ? "照片" : fileName;
         if (bytes == null || bytes.length == 0) {
-            throw UserFacingException.badRequest("photo-empty", "照片“" + name + "”是空文件");
+            throw DomainException.invalid("photo-empty", "照片“" + name + "”是空文件");
         }
         if (bytes.length > maxBytes) {
-            throw UserFacingException.badRequest("photo-too-large", "照片“" + name + "”超过 "
+            throw DomainException.invalid("photo-too-large", "照片“" + name + "”超过 "
                     + (maxBytes / 1024 / 1024) + " MB，请压缩后重新上传");
         }
         if (startsWith(bytes, JPEG)) {
@@ -57,7 +57,7 @@ public class Photos {
         if (startsWith(bytes, PNG)) {
             return "image/png";
         }
-        throw UserFacingException.badRequest("photo-not-an-image", "文件“" + name + "”不是 JPEG 或 PNG 图片");
+        throw DomainException.invalid("photo-not-an-image", "文件“" + name + "”不是 JPEG 或 PNG 图片");
     }
 
     /** Photos travel in JSON as base64; line breaks are tolerated, anything else that is not base64 is refused. */
@@ -65,14 +65,14 @@ public class Photos {
         try {
             return java.util.Base64.getDecoder().decode(text == null ? "" : text.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
-            throw UserFacingException.badRequest("photo-not-base64", "照片“" + (fileName == null ? "" : fileName)
+            throw DomainException.invalid("photo-not-base64", "照片“" + (fileName == null ? "" : fileName)
                     + "”的内容不是有效的 Base64 编码");
         }
     }
 
     public void checkCount(int count) {
         if (count > maxPerSubmission) {
-            throw UserFacingException.badRequest("too-many-photos", "一次最多上传 " + maxPerSubmission + " 张照片");
+            throw DomainException.invalid("too-many-photos", "一次最多上传 " + maxPerSubmission + " 张照片");
         }
     }
 

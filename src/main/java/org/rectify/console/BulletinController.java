@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rectify.clock.BusinessClock;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -103,12 +103,12 @@ class BulletinController {
     String generate(@PathVariable String week, RedirectAttributes redirect) {
         Viewer me = readers();
         if (!mayGenerate(me)) {
-            throw UserFacingException.forbidden("console-forbidden", "只有创建办、督查组和系统管理员可以生成通报");
+            throw DomainException.forbidden("console-forbidden", "只有创建办、督查组和系统管理员可以生成通报");
         }
         OffsetDateTime now = clock.now();
         LocalDate monday = monday(week, now);
         if (!weekOver(monday, now)) {
-            throw UserFacingException.conflict("week-not-over", "本周尚未结束，只能预览，下周一起才能生成并存档本周通报");
+            throw DomainException.conflict("week-not-over", "本周尚未结束，只能预览，下周一起才能生成并存档本周通报");
         }
         boolean existed = bulletins.find(monday).isPresent();
         bulletins.generate(monday, me.name(), "MANUAL", directory.snapshot(), now);
@@ -143,11 +143,11 @@ class BulletinController {
             LocalDate day = LocalDate.parse(text);
             LocalDate monday = day.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             if (monday.isAfter(Bulletins.weekOf(now))) {
-                throw UserFacingException.notFound("future-week", "该周尚未开始，没有通报");
+                throw DomainException.notFound("future-week", "该周尚未开始，没有通报");
             }
             return monday;
         } catch (DateTimeParseException e) {
-            throw UserFacingException.notFound("bad-week", "“" + text + "”不是有效日期，通报地址形如 /console/bulletins/2026-11-02");
+            throw DomainException.notFound("bad-week", "“" + text + "”不是有效日期，通报地址形如 /console/bulletins/2026-11-02");
         }
     }
 }

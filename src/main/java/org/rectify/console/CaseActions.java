@@ -2,7 +2,7 @@ package org.rectify.console;
 
 import java.util.List;
 import org.rectify.cases.CaseSteps;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.rectify.workflow.CaseTasks;
 import org.springframework.stereotype.Service;
 
@@ -26,14 +26,14 @@ class CaseActions {
             String rejectionReason, String comment, String duplicateOf) {
         if ("REJECT".equals(decision)) {
             if (comment != null && comment.strip().length() > 500) {
-                throw UserFacingException.badRequest("too-long", "说明不能超过 500 个字");
+                throw DomainException.invalid("too-long", "说明不能超过 500 个字");
             }
         } else if ("FILE".equals(decision)) {
             if (address != null && address.strip().length() > 300) {
-                throw UserFacingException.badRequest("too-long", "地址不能超过 300 个字");
+                throw DomainException.invalid("too-long", "地址不能超过 300 个字");
             }
         } else {
-            throw UserFacingException.badRequest("check-decision", "请选择核实结论：立案或不予立案");
+            throw DomainException.invalid("check-decision", "请选择核实结论：立案或不予立案");
         }
         tasks.check(id, viewer.user(), decision, category, address, grid, rejectionReason, comment, duplicateOf);
         return "REJECT".equals(decision) ? "已作不予立案处理" : "已核实立案，系统已按规则派遣";
@@ -46,7 +46,7 @@ class CaseActions {
             return "已退回创建办，等待改派";
         }
         if (!"ACCEPT".equals(outcome)) {
-            throw UserFacingException.badRequest("accept-outcome", "请选择“签收”或“退回”");
+            throw DomainException.invalid("accept-outcome", "请选择“签收”或“退回”");
         }
         tasks.accept(id, viewer.user());
         return "已签收，请在整改时限前完成整改";

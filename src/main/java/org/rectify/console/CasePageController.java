@@ -12,7 +12,7 @@ import org.rectify.cases.Photos;
 import org.rectify.cases.RectificationCase;
 import org.rectify.clock.BusinessClock;
 import org.rectify.intake.IntakeGateway;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -73,7 +73,7 @@ class CasePageController {
     @GetMapping("/console/cases/by-number/{number}")
     String byNumber(@PathVariable String number) {
         RectificationCase c = cases.findByNumber(number.strip()).orElseThrow(() ->
-                UserFacingException.notFound("case-not-found", "案件编号“" + number + "”不存在"));
+                DomainException.notFound("case-not-found", "案件编号“" + number + "”不存在"));
         return "redirect:/console/cases/" + c.id();
     }
 
@@ -81,7 +81,7 @@ class CasePageController {
     ResponseEntity<byte[]> photo(@PathVariable long photoId) {
         Viewer me = viewers.require();
         Photos.PhotoContent photo = photos.content(photoId)
-                .orElseThrow(() -> UserFacingException.notFound("photo-not-found", "照片不存在"));
+                .orElseThrow(() -> DomainException.notFound("photo-not-found", "照片不存在"));
         views.requireVisible(cases.require(photo.caseId()), me.user());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
@@ -130,7 +130,7 @@ class CasePageController {
             try {
                 reportId = Long.parseLong(form.getOrDefault("report", "").strip());
             } catch (NumberFormatException e) {
-                throw UserFacingException.badRequest("report-required", "请选择要解除关联的重复上报");
+                throw DomainException.invalid("report-required", "请选择要解除关联的重复上报");
             }
             IntakeGateway.Unlinked unlinked = intake.unlink(id, reportId, form.get("reason"), me.user());
             return "已解除关联，该报告另立为案件 " + unlinked.newCaseNumber() + "；本案件累计上报 "
@@ -142,8 +142,8 @@ class CasePageController {
         try {
             redirect.addFlashAttribute("notice", action.get());
         } catch (RuntimeException failure) {
-            UserFacingException e = userFacing(failure);
-            if (e.status().value() == 403 || e.status().value() == 404) {
+            DomainException e = userFacing(failure);
+            if (e.kind() == DomainException.Kind.FORBIDDEN || e.kind() == DomainException.Kind.NOT_FOUND) {
                 throw e;
             }
             redirect.addFlashAttribute("problem", e.detail());
@@ -155,9 +155,9 @@ class CasePageController {
     }
 
     /** A refusal raised inside the engine (a task listener's check) keeps its message; anything else is a failure. */
-    static UserFacingException userFacing(RuntimeException failure) {
+    static DomainException userFacing(RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UserFacingException userFacing) {
+            if (cause instanceof DomainException userFacing) {
                 return userFacing;
             }
         }
@@ -174,7 +174,7 @@ class CasePageController {
                 try {
                     photos.add(new CaseSteps.NewPhoto(file.getOriginalFilename(), file.getBytes()));
                 } catch (IOException e) {
-                    throw UserFacingException.badRequest("photo-unreadable", "照片“" + file.getOriginalFilename()
+                    throw DomainException.invalid("photo-unreadable", "照片“" + file.getOriginalFilename()
                             + "”上传不完整，请重新选择后提交");
                 }
             }

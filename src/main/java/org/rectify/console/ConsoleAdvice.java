@@ -4,7 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
+import org.rectify.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -83,10 +84,10 @@ class ConsoleAdvice {
         return new NavItem(href, label, path.equals(href) || path.startsWith(href + "/"));
     }
 
-    @ExceptionHandler(UserFacingException.class)
-    String refused(UserFacingException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
+    @ExceptionHandler(DomainException.class)
+    String refused(DomainException e, Model model, HttpServletResponse response) {
+        response.setStatus(Problems.statusOf(e).value());
+        model.addAttribute("status", Problems.statusOf(e).value());
         model.addAttribute("message", e.detail());
         return "console/error";
     }
@@ -102,7 +103,7 @@ class ConsoleAdvice {
     @ExceptionHandler(RuntimeException.class)
     String unexpected(RuntimeException e, Model model, HttpServletResponse response) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UserFacingException userFacing) {
+            if (cause instanceof DomainException userFacing) {
                 return refused(userFacing, model, response);
             }
         }

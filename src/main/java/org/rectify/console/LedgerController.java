@@ -72,7 +72,7 @@ class LedgerController {
         OffsetDateTime now = clock.now();
         long count = ledger.count(filter, me, d, now);
         if (count > EXPORT_LIMIT) {
-            throw org.rectify.web.UserFacingException.badRequest("export-too-large", "筛选结果共 " + count
+            throw org.rectify.shared.DomainException.invalid("export-too-large", "筛选结果共 " + count
                     + " 条，超过单次导出上限 " + EXPORT_LIMIT + " 条，请缩小筛选范围（例如按上报日期分段）后再导出");
         }
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -13,7 +13,8 @@ import org.rectify.cases.RectificationCase;
 import org.rectify.catalog.ReportSource;
 import org.rectify.catalog.Severity;
 import org.rectify.intake.IntakeGateway;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
+import org.rectify.web.Problems;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -104,7 +105,7 @@ class ReportFormController {
         List<IntakeGateway.Photo> photos = new ArrayList<>();
         try {
             CasePageController.read(files).forEach(p -> photos.add(new IntakeGateway.Photo(p.fileName(), p.bytes())));
-        } catch (UserFacingException e) {
+        } catch (DomainException e) {
             errors.add(e.detail());
         }
         if (photos.size() > 9) {
@@ -123,8 +124,8 @@ class ReportFormController {
                     Texts.blankToNull(form.get("requestKey")));
             return "redirect:/console/report/" + receipt.caseId() + (receipt.linked() ? "?linked=true" : "");
         } catch (RuntimeException failure) {
-            UserFacingException e = CasePageController.userFacing(failure);
-            response.setStatus(e.status().value());
+            DomainException e = CasePageController.userFacing(failure);
+            response.setStatus(Problems.statusOf(e).value());
             return show(model, me, form, List.of(e.detail()));
         }
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.rectify.security.CurrentUser;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 
 /**
  * The signed-in person as the console sees them: what to call them, which pages they get, and which cases
@@ -94,7 +94,7 @@ public record Viewer(CurrentUser user, String roleLabel) {
                 + " or c.submitted_by = :scopeMe)";
     }
 
-    static UserFacingException forbidden(String what) {
-        return UserFacingException.forbidden("console-forbidden", "您的账号无权查看" + what);
+    static DomainException forbidden(String what) {
+        return DomainException.forbidden("console-forbidden", "您的账号无权查看" + what);
     }
 }

@@ -3,8 +3,7 @@ package org.rectify.console;
 import java.util.Optional;
 import org.rectify.catalog.Catalog;
 import org.rectify.security.CurrentUser;
-import org.rectify.web.UserFacingException;
-import org.springframework.http.HttpStatus;
+import org.rectify.shared.DomainException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -44,6 +43,6 @@ class Viewers {
     }
 
     Viewer require() {
-        return current().orElseThrow(() -> new UserFacingException(HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录"));
+        return current().orElseThrow(() -> DomainException.unauthenticated("unauthenticated", "请先登录"));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.rectify.clock.BusinessClock;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +46,7 @@ class DemoClockController {
     Map<String, Object> move(@RequestBody(required = false) ClockRequest request) {
         requireAdmin();
         if (request == null || request.at() == null || request.at().isBlank()) {
-            throw UserFacingException.badRequest("at-required", "请填写要拨到的时间 at，如 2026-06-01T09:00:00+08:00");
+            throw DomainException.invalid("at-required", "请填写要拨到的时间 at，如 2026-06-01T09:00:00+08:00");
         }
         OffsetDateTime at;
         try {
@@ -54,7 +54,7 @@ class DemoClockController {
             at = text.length() <= 19 ? LocalDateTime.parse(text.length() == 10 ? text + "T09:00" : text.replace(' ', 'T'))
                     .atZone(clock.zone()).toOffsetDateTime() : OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw UserFacingException.badRequest("bad-date", "时间“" + request.at() + "”格式不正确，应写作 2026-06-01T09:00:00+08:00");
+            throw DomainException.invalid("bad-date", "时间“" + request.at() + "”格式不正确，应写作 2026-06-01T09:00:00+08:00");
         }
         ClockUtil.reset();
         ClockUtil.offset(at.toInstant().toEpochMilli() - System.currentTimeMillis());
@@ -70,7 +70,7 @@ class DemoClockController {
 
     private void requireAdmin() {
         if (!users.require().isAdmin()) {
-            throw UserFacingException.forbidden("admin-only", "只有管理员可以拨动演示时钟");
+            throw DomainException.forbidden("admin-only", "只有管理员可以拨动演示时钟");
         }
     }
 }

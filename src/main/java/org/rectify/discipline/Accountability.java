@@ -22,14 +22,14 @@ import org.rectify.rules.AccountabilityRules;
 import org.rectify.rules.AccountabilityTarget;
 import org.rectify.rules.MeasureProposal;
 import org.rectify.rules.RuleOutcome;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * What each step of the discipline process does, whoever drives it (a Tasklist form or the API): checks the
  * input, appends to the unit's record, writes the case history. The {@code check…} methods throw
- * {@link UserFacingException} before anything changes.
+ * {@link DomainException} before anything changes.
  */
 @Service
 class Accountability {
@@ -179,7 +179,7 @@ class Accountability {
         AccountabilityTarget chosenTarget = isBlank(target) ? proposal.target() : parseTarget(target);
         String text = checkText(reason, MAX_REASON, "理由");
         if ((chosenMeasure != proposal.measure() || chosenTarget != proposal.target()) && text == null) {
-            throw UserFacingException.badRequest("reason-required", "未采纳规则建议（" + proposal.describe()
+            throw DomainException.invalid("reason-required", "未采纳规则建议（" + proposal.describe()
                     + "）而改为对" + chosenTarget.chineseLabel() + chosenMeasure.chineseLabel() + "时，必须填写理由");
         }
         return new Choice(chosenMeasure, chosenTarget, text);
@@ -227,15 +227,15 @@ class Accountability {
                 "请选择：ACKNOWLEDGE（签收，不申诉）或 APPEAL（申诉）");
         if (parsed == NoticeOutcome.APPEAL) {
             if (checkText(appealReason, MAX_APPEAL, "申诉理由") == null) {
-                throw UserFacingException.badRequest("appeal-reason-required", "申诉时必须填写申诉理由");
+                throw DomainException.invalid("appeal-reason-required", "申诉时必须填写申诉理由");
             }
             AccountabilityRecords.Entry current = requireCurrent(t);
             if (current.appealDeadline() != null && now.isAfter(current.appealDeadline())) {
-                throw UserFacingException.conflict("appeal-window-closed", "申诉期限已于"
+                throw DomainException.conflict("appeal-window-closed", "申诉期限已于"
                         + Deadlines.format(current.appealDeadline()) + "届满，不能再申诉");
             }
             if (records.appealOf(t.id()).isPresent()) {
-                throw UserFacingException.conflict("already-appealed", "该问责决定已申诉过一次，不能再次申诉");
+                throw DomainException.conflict("already-appealed", "该问责决定已申诉过一次，不能再次申诉");
             }
         }
         return parsed;
@@ -273,19 +273,19 @@ class Accountability {
             return new ReviewChoice(parsed, current.measure(), current.target(), text);
         }
         if (isBlank(measure)) {
-            throw UserFacingException.badRequest("measure-required", "变更问责措施时，请选择新的问责措施 measure");
+            throw DomainException.invalid("measure-required", "变更问责措施时，请选择新的问责措施 measure");
         }
         AccountabilityMeasure changed = parseMeasure(measure);
         if (changed == current.measure()) {
-            throw UserFacingException.badRequest("measure-unchanged", "所选措施与原决定相同（"
+            throw DomainException.invalid("measure-unchanged", "所选措施与原决定相同（"
                     + current.measure().chineseLabel() + "），如不变更请选择“维持原决定”");
         }
         if (changed.isHeavierThan(current.measure())) {
-            throw UserFacingException.badRequest("heavier-on-appeal", "申诉复核不得加重问责：原决定为"
+            throw DomainException.invalid("heavier-on-appeal", "申诉复核不得加重问责：原决定为"
                     + current.measure().chineseLabel() + "，只能维持或改为更轻的措施");
         }
         if (text == null) {
-            throw UserFacingException.badRequest("reason-required", "变更问责措施时必须填写复核理由");
+            throw DomainException.invalid("reason-required", "变更问责措施时必须填写复核理由");
         }
         AccountabilityTarget changedTarget = isBlank(target) ? current.target() : parseTarget(target);
         return new ReviewChoice(parsed, changed, changedTarget, text);
@@ -350,7 +350,7 @@ class Accountability {
     }
 
     AccountabilityRecords.Entry requireCurrent(Transfer t) {
-        return records.current(t.id()).orElseThrow(() -> UserFacingException.conflict("not-decided",
+        return records.current(t.id()).orElseThrow(() -> DomainException.conflict("not-decided",
                 "纪工委尚未作出问责决定"));
     }
 
@@ -374,7 +374,7 @@ class Accountability {
         try {
             return Enum.valueOf(type, value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {
-            throw UserFacingException.badRequest(code, message);
+            throw DomainException.invalid(code, message);
         }
     }
 
@@ -385,7 +385,7 @@ class Accountability {
         }
         String stripped = text.strip();
         if (stripped.length() > max) {
-            throw UserFacingException.badRequest("too-long", what + "不能超过 " + max + " 个字（现为 " + stripped.length() + " 个字）");
+            throw DomainException.invalid("too-long", what + "不能超过 " + max + " 个字（现为 " + stripped.length() + " 个字）");
         }
         return stripped;
     }

@@ -13,7 +13,7 @@ import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
 import org.rectify.catalog.Catalog;
 import org.rectify.clock.BusinessClock;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,7 +50,7 @@ public class Discipline {
      * returns the open one and records nothing.
      *
      * @param detailChinese what happened, in Chinese, for the history and the officer (may be null)
-     * @throws UserFacingException (409) if the case has no lead unit to hold to account
+     * @throws DomainException (409) if the case has no lead unit to hold to account
      */
     @Transactional
     public String transfer(long caseId, TransferTrigger trigger, String detailChinese) {
@@ -69,7 +69,7 @@ public class Discipline {
                     + " 的流程已在流程引擎中撤销，记为撤销", Map.of("transferId", running.id()));
         }
         if (c.leadUnitCode() == null) {
-            throw UserFacingException.conflict("no-lead-unit", "案件 " + c.caseNumber() + " 尚未派遣到责任单位，不能移交纪工委问责");
+            throw DomainException.conflict("no-lead-unit", "案件 " + c.caseNumber() + " 尚未派遣到责任单位，不能移交纪工委问责");
         }
         String detail = detailChinese == null || detailChinese.isBlank() ? null : detailChinese.strip();
         if (detail != null && detail.length() > MAX_DETAIL) {

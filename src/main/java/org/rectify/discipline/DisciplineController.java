@@ -16,7 +16,7 @@ import org.rectify.catalog.Catalog;
 import org.rectify.clock.BusinessClock;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,10 +90,10 @@ class DisciplineController {
     UnitRecord unitRecord(@PathVariable String unitCode) {
         CurrentUser user = currentUsers.require();
         if (catalog.unit(unitCode).isEmpty()) {
-            throw UserFacingException.notFound("unit-not-found", "单位“" + unitCode + "”不存在");
+            throw DomainException.notFound("unit-not-found", "单位“" + unitCode + "”不存在");
         }
         if (!user.seesAllCases() && !user.handlesFor(unitCode)) {
-            throw UserFacingException.forbidden("not-your-unit", "您只能查看本单位的问责记录");
+            throw DomainException.forbidden("not-your-unit", "您只能查看本单位的问责记录");
         }
         return discipline.unitRecord(unitCode);
     }
@@ -162,7 +162,7 @@ class DisciplineController {
         views.requireVisible(c, user);
         Transfer t = openTransfer(caseId, action);
         if (!user.isAdmin() && !user.handlesFor(t.unitCode())) {
-            throw UserFacingException.forbidden("not-your-unit", "问责决定针对" + catalog.unitName(t.unitCode())
+            throw DomainException.forbidden("not-your-unit", "问责决定针对" + catalog.unitName(t.unitCode())
                     + "，只有该单位人员可以" + action);
         }
         process.requireStep(t, TASK_NOTICE, action, user);
@@ -171,13 +171,13 @@ class DisciplineController {
 
     private Transfer openTransfer(long caseId, String action) {
         RectificationCase c = cases.require(caseId);
-        return transfers.findOpen(caseId).orElseThrow(() -> UserFacingException.conflict("no-open-transfer",
+        return transfers.findOpen(caseId).orElseThrow(() -> DomainException.conflict("no-open-transfer",
                 "案件 " + c.caseNumber() + " 没有进行中的问责程序，不能" + action));
     }
 
     private static void requireOffice(CurrentUser user, String action) {
         if (!user.isDiscipline() && !user.isAdmin()) {
-            throw UserFacingException.forbidden("discipline-only", "只有纪工委可以" + action);
+            throw DomainException.forbidden("discipline-only", "只有纪工委可以" + action);
         }
     }
 }

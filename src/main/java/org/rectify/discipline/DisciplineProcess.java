@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.rectify.security.CurrentUser;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Component;
 
 /** The discipline process as the feature sees it: start one, see its open step, complete a step as a user. */
@@ -72,7 +72,7 @@ class DisciplineProcess {
         try {
             taskService.complete(step.taskId(), variables);
         } catch (OptimisticLockingException e) {
-            throw UserFacingException.conflict("concurrent-change", transfer.businessKey() + " 刚被他人处理，请刷新后重试");
+            throw DomainException.conflict("concurrent-change", transfer.businessKey() + " 刚被他人处理，请刷新后重试");
         } finally {
             identityService.clearAuthentication();
         }
@@ -80,14 +80,14 @@ class DisciplineProcess {
 
     /** 409 unless the process waits at the expected step; 403 unless the user is among its candidates. */
     void requireStep(Transfer transfer, String expectedStep, String expectedStepName, CurrentUser user) {
-        OpenStep step = openStep(transfer.processInstanceId()).orElseThrow(() -> UserFacingException.conflict(
+        OpenStep step = openStep(transfer.processInstanceId()).orElseThrow(() -> DomainException.conflict(
                 "no-open-step", "问责程序 " + transfer.businessKey() + " 当前没有待办环节，不能" + expectedStepName));
         if (!step.key().equals(expectedStep)) {
-            throw UserFacingException.conflict("wrong-step", "问责程序 " + transfer.businessKey() + " 当前处于“"
+            throw DomainException.conflict("wrong-step", "问责程序 " + transfer.businessKey() + " 当前处于“"
                     + step.name() + "”环节，不能" + expectedStepName);
         }
         if (!user.isAdmin() && step.candidateGroups().stream().noneMatch(user.groupIds()::contains)) {
-            throw UserFacingException.forbidden("not-your-step", "“" + step.name() + "”环节由"
+            throw DomainException.forbidden("not-your-step", "“" + step.name() + "”环节由"
                     + String.join("、", step.candidateGroups()) + "办理，您的账号无权办理");
         }
     }

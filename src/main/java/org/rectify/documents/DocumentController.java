@@ -9,7 +9,7 @@ import java.util.List;
 import org.rectify.cases.CaseViews;
 import org.rectify.cases.Cases;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -82,7 +82,7 @@ class DocumentController {
 
     private DocumentStore.StoredText visibleText(long id) {
         DocumentStore.StoredText text = store.text(id)
-                .orElseThrow(() -> UserFacingException.notFound("document-not-found", "公文 " + id + " 不存在"));
+                .orElseThrow(() -> DomainException.notFound("document-not-found", "公文 " + id + " 不存在"));
         views.requireVisible(cases.require(text.caseId()), currentUsers.require());
         return text;
     }

@@ -24,7 +24,7 @@ import org.rectify.catalog.Category;
 import org.rectify.catalog.Grid;
 import org.rectify.catalog.Unit;
 import org.rectify.clock.BusinessClock;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -80,7 +80,7 @@ public class Documents {
         Map<String, Object> given = particulars == null ? Map.of() : particulars;
         RectificationCase c = cases.require(caseId);
         if (c.leadUnitCode() == null) {
-            throw UserFacingException.conflict("case-not-assigned", "案件 " + c.caseNumber() + " 尚未交办责任单位，不能印发"
+            throw DomainException.conflict("case-not-assigned", "案件 " + c.caseNumber() + " 尚未交办责任单位，不能印发"
                     + type.chineseLabel());
         }
         Map<String, String> unitNames = catalog.unitNames(

@@ -14,7 +14,7 @@ import org.rectify.cases.Cases;
 import org.rectify.cases.Deadlines;
 import org.rectify.cases.RectificationCase;
 import org.rectify.rules.EscalationPolicy;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,14 +44,14 @@ public class Extensions {
         RectificationCase c = cases.require(caseId);
         EscalationPolicy policy = ladder.policy(c);
         if (c.extensionCount() >= policy.maxExtensions()) {
-            throw UserFacingException.conflict("extension-limit", "案件 " + c.caseNumber() + " 已延期 " + c.extensionCount()
+            throw DomainException.conflict("extension-limit", "案件 " + c.caseNumber() + " 已延期 " + c.extensionCount()
                     + " 次，按规则最多可延期 " + policy.maxExtensions() + " 次");
         }
         if (reason == null || reason.isBlank()) {
-            throw UserFacingException.badRequest("reason-required", "申请延期必须说明理由");
+            throw DomainException.invalid("reason-required", "申请延期必须说明理由");
         }
         if (reason.strip().length() > 500) {
-            throw UserFacingException.badRequest("too-long", "延期理由不能超过 500 个字");
+            throw DomainException.invalid("too-long", "延期理由不能超过 500 个字");
         }
         OffsetDateTime until = parse(requestedUntil, "申请延期至");
         checkWithinCap(c, policy, until);
@@ -71,12 +71,12 @@ public class Extensions {
         RectificationCase c = cases.require(caseId);
         if ("REFUSE".equals(decision)) {
             if (comment == null || comment.isBlank()) {
-                throw UserFacingException.badRequest("comment-required", "不同意延期时必须填写意见");
+                throw DomainException.invalid("comment-required", "不同意延期时必须填写意见");
             }
             return null;
         }
         if (!"APPROVE".equals(decision)) {
-            throw UserFacingException.badRequest("extension-decision", "请选择审批结论：APPROVE（同意）或 REFUSE（不同意）");
+            throw DomainException.invalid("extension-decision", "请选择审批结论：APPROVE（同意）或 REFUSE（不同意）");
         }
         String until = approvedUntil == null || approvedUntil.isBlank() ? requestedUntil(caseId) : approvedUntil;
         OffsetDateTime approved = parse(until, "批准延期至");
@@ -109,19 +109,19 @@ public class Extensions {
 
     private void checkWithinCap(RectificationCase c, EscalationPolicy policy, OffsetDateTime until) {
         if (!until.isAfter(c.deadline())) {
-            throw UserFacingException.badRequest("extension-not-later", "延期后的时限必须晚于现有时限 "
+            throw DomainException.invalid("extension-not-later", "延期后的时限必须晚于现有时限 "
                     + Deadlines.format(c.deadline()));
         }
         // A campaign's items must be cleared by its clearance date: no extension reaches past it.
         cases.campaignOf(c.id()).filter(k -> until.isAfter(k.clearanceAt())).ifPresent(k -> {
-            throw UserFacingException.badRequest("extension-past-clearance", "专项整治“" + k.name()
+            throw DomainException.invalid("extension-past-clearance", "专项整治“" + k.name()
                     + "”的问题不得超过清零时限，延期最晚可至 " + Deadlines.format(k.clearanceAt()));
         });
         Assignment.TimeLimit original = assignment.originalTimeLimit(c.id());
         int cap = Math.max(1, (int) Math.ceil(original.amount() * policy.extensionMaxShare()));
         OffsetDateTime latest = calendar.due(c.deadline().toInstant(), cap, original.unit()).at();
         if (until.isAfter(latest)) {
-            throw UserFacingException.badRequest("extension-too-long", "延期不能超过原时限（" + original.amount() + "个"
+            throw DomainException.invalid("extension-too-long", "延期不能超过原时限（" + original.amount() + "个"
                     + original.unit().chineseLabel() + "）" + (policy.extensionMaxShare() < 1 ? "的" + Math.round(
                     policy.extensionMaxShare() * 100) + "%" : "") + "，最晚可延至 " + Deadlines.format(latest));
         }
@@ -130,12 +130,12 @@ public class Extensions {
     private String requestedUntil(long caseId) {
         return history.events(caseId).stream().filter(e -> "EXTENSION_REQUESTED".equals(e.action()))
                 .reduce((first, second) -> second).map(e -> (String) e.details().get("until"))
-                .orElseThrow(() -> UserFacingException.badRequest("no-request", "该案件没有待审批的延期申请"));
+                .orElseThrow(() -> DomainException.invalid("no-request", "该案件没有待审批的延期申请"));
     }
 
     private OffsetDateTime parse(String text, String what) {
         if (text == null || text.isBlank()) {
-            throw UserFacingException.badRequest("date-required", "请填写" + what + "的日期（如 2026-12-01）");
+            throw DomainException.invalid("date-required", "请填写" + what + "的日期（如 2026-12-01）");
         }
         String value = text.strip();
         try {
@@ -144,7 +144,7 @@ public class Extensions {
             }
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw UserFacingException.badRequest("bad-date", what + "的日期“" + value
+            throw DomainException.invalid("bad-date", what + "的日期“" + value
                     + "”格式不正确，请写成 2026-12-01 或 2026-12-01T18:00:00+08:00");
         }
     }

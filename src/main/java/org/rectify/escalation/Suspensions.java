@@ -10,7 +10,7 @@ import org.rectify.cases.CaseStatus;
 import org.rectify.cases.Cases;
 import org.rectify.cases.Deadlines;
 import org.rectify.cases.RectificationCase;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,10 +34,10 @@ public class Suspensions {
 
     public String checkRequest(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw UserFacingException.badRequest("reason-required", "申请挂账必须说明理由（如需立项资金、需拆除决定、需其他部门审批）");
+            throw DomainException.invalid("reason-required", "申请挂账必须说明理由（如需立项资金、需拆除决定、需其他部门审批）");
         }
         if (reason.strip().length() > 500) {
-            throw UserFacingException.badRequest("too-long", "挂账理由不能超过 500 个字");
+            throw DomainException.invalid("too-long", "挂账理由不能超过 500 个字");
         }
         return reason.strip();
     }
@@ -52,12 +52,12 @@ public class Suspensions {
     public boolean checkDecision(String decision, String comment) {
         if ("REFUSE".equals(decision)) {
             if (comment == null || comment.isBlank()) {
-                throw UserFacingException.badRequest("comment-required", "不同意挂账时必须填写意见");
+                throw DomainException.invalid("comment-required", "不同意挂账时必须填写意见");
             }
             return false;
         }
         if (!"APPROVE".equals(decision)) {
-            throw UserFacingException.badRequest("suspension-decision", "请选择审批结论：APPROVE（同意）或 REFUSE（不同意）");
+            throw DomainException.invalid("suspension-decision", "请选择审批结论：APPROVE（同意）或 REFUSE（不同意）");
         }
         return true;
     }
@@ -98,7 +98,7 @@ public class Suspensions {
     public RectificationCase resume(long caseId, String comment, String actor, OffsetDateTime now) {
         RectificationCase c = cases.lock(caseId);
         if (c.status() != CaseStatus.SUSPENDED) {
-            throw UserFacingException.conflict("not-suspended", "案件 " + c.caseNumber() + " 未挂账，无需恢复");
+            throw DomainException.conflict("not-suspended", "案件 " + c.caseNumber() + " 未挂账，无需恢复");
         }
         Duration left = Duration.ofSeconds(c.suspendedRemainingSeconds() == null ? 0 : c.suspendedRemainingSeconds());
         Due due = calendar.addWorkingTime(now.toInstant(), left);

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.rectify.cases.CaseHistory;
 import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
 
 /** 作废: a case filed in error is voided by a supervisor with a reason; it stays in the history. */
@@ -22,14 +22,14 @@ public class Voiding {
 
     public String check(RectificationCase c, String reason) {
         if (!c.status().isOpen()) {
-            throw UserFacingException.conflict("case-finished", "案件 " + c.caseNumber() + " 已" + c.status().chineseLabel()
+            throw DomainException.conflict("case-finished", "案件 " + c.caseNumber() + " 已" + c.status().chineseLabel()
                     + "，不能作废");
         }
         if (reason == null || reason.isBlank()) {
-            throw UserFacingException.badRequest("reason-required", "作废案件必须说明理由");
+            throw DomainException.invalid("reason-required", "作废案件必须说明理由");
         }
         if (reason.strip().length() > 500) {
-            throw UserFacingException.badRequest("too-long", "作废理由不能超过 500 个字");
+            throw DomainException.invalid("too-long", "作废理由不能超过 500 个字");
         }
         return reason.strip();
     }

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,14 +81,14 @@ class EvaluationController {
 
     private Evaluation latest(Period period) {
         CurrentUser user = currentUsers.require();
-        Evaluation found = evaluations.latest(period).orElseThrow(() -> UserFacingException.notFound("not-evaluated",
+        Evaluation found = evaluations.latest(period).orElseThrow(() -> DomainException.notFound("not-evaluated",
                 period.label() + "的" + period.kind().chineseLabel() + "尚未计算（周期结束后由定时任务计算，创建办也可发起计算）"));
         return visibleTo(found, user);
     }
 
     private Evaluation version(Period period, int version) {
         CurrentUser user = currentUsers.require();
-        Evaluation found = evaluations.version(period, version).orElseThrow(() -> UserFacingException.notFound(
+        Evaluation found = evaluations.version(period, version).orElseThrow(() -> DomainException.notFound(
                 "version-not-found", period.label() + "的" + period.kind().chineseLabel() + "没有第" + version + "版"));
         return visibleTo(found, user);
     }
@@ -96,7 +96,7 @@ class EvaluationController {
     private ResponseEntity<Evaluations.Recomputed> recompute(Period period) {
         CurrentUser user = currentUsers.require();
         if (!user.isDispatcher() && !user.isAdmin()) {
-            throw UserFacingException.forbidden("dispatcher-only", "只有创建办或系统管理员可以重新计算"
+            throw DomainException.forbidden("dispatcher-only", "只有创建办或系统管理员可以重新计算"
                     + period.kind().chineseLabel());
         }
         Evaluations.Recomputed done = evaluations.recompute(period, "MANUAL", user.id());

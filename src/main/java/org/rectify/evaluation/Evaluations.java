@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rectify.clock.BusinessClock;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +58,7 @@ public class Evaluations {
     public Recomputed recompute(Period period, String trigger, String actor) {
         OffsetDateTime now = clock.now();
         if (!period.isClosed(now)) {
-            throw UserFacingException.unprocessable("period-not-over", period.label() + "尚未结束，"
+            throw DomainException.unprocessable("period-not-over", period.label() + "尚未结束，"
                     + period.kind().chineseLabel() + "在周期结束后计算（可先查看试算结果）");
         }
         return transactions.execute(status -> {

@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 
 /**
  * An evaluation period: a calendar month (月度评比) or quarter (季度考核), from 00:00 Beijing time on its first day
@@ -46,7 +46,7 @@ public record Period(Kind kind, String key, LocalDate firstDay, LocalDate nextFi
     public static Period parseMonth(String text) {
         Matcher m = text == null ? null : MONTH.matcher(text.strip());
         if (m == null || !m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 12) {
-            throw UserFacingException.badRequest("bad-month", "月份“" + text + "”格式不对，应为 yyyy-MM，如 2026-05");
+            throw DomainException.invalid("bad-month", "月份“" + text + "”格式不对，应为 yyyy-MM，如 2026-05");
         }
         return month(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
     }
@@ -54,7 +54,7 @@ public record Period(Kind kind, String key, LocalDate firstDay, LocalDate nextFi
     public static Period parseQuarter(String text) {
         Matcher m = text == null ? null : QUARTER.matcher(text.strip());
         if (m == null || !m.matches()) {
-            throw UserFacingException.badRequest("bad-quarter", "季度“" + text + "”格式不对，应为 yyyy-Qn，如 2026-Q2");
+            throw DomainException.invalid("bad-quarter", "季度“" + text + "”格式不对，应为 yyyy-Qn，如 2026-Q2");
         }
         return quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

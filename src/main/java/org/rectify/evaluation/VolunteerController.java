@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +30,7 @@ class VolunteerController {
     VolunteerPoints.Account account(@PathVariable String reporterId) {
         CurrentUser user = currentUsers.require();
         if (!user.id().equals(reporterId) && !user.isDispatcher() && !user.isAdmin()) {
-            throw UserFacingException.forbidden("not-your-points", "只能查看本人的积分，创建办和系统管理员可以查看所有上报人的积分");
+            throw DomainException.forbidden("not-your-points", "只能查看本人的积分，创建办和系统管理员可以查看所有上报人的积分");
         }
         return points.account(reporterId);
     }

@@ -8,7 +8,7 @@ import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,9 +52,9 @@ class DuplicateReportController {
     ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long reportId, @PathVariable long photoId) {
         requireReadable(id);
         DuplicateReports.Row row = reports.find(reportId).filter(r -> r.caseId() == id)
-                .orElseThrow(() -> UserFacingException.notFound("duplicate-report-not-found", "重复上报 " + reportId + " 不存在"));
+                .orElseThrow(() -> DomainException.notFound("duplicate-report-not-found", "重复上报 " + reportId + " 不存在"));
         DuplicateReports.Photo photo = reports.photo(row.id(), photoId)
-                .orElseThrow(() -> UserFacingException.notFound("photo-not-found", "照片 " + photoId + " 不存在"));
+                .orElseThrow(() -> DomainException.notFound("photo-not-found", "照片 " + photoId + " 不存在"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .cacheControl(CacheControl.noCache().cachePrivate()).body(photo.bytes());
     }
@@ -73,7 +73,7 @@ class DuplicateReportController {
         RectificationCase c = cases.require(id);
         CurrentUser user = currentUsers.require();
         if (!user.seesAllCases() && !c.involvesAnyOf(user.unitCodes())) {
-            throw UserFacingException.forbidden("not-your-case", "案件 " + c.caseNumber() + " 不属于您的单位，您无权查看其重复上报");
+            throw DomainException.forbidden("not-your-case", "案件 " + c.caseNumber() + " 不属于您的单位，您无权查看其重复上报");
         }
         return c;
     }

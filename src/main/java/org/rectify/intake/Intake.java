@@ -25,7 +25,7 @@ import org.rectify.rules.DuplicateDecision;
 import org.rectify.rules.DuplicateFacts;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.rectify.workflow.CaseProcess;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,7 +136,7 @@ public class Intake {
     private Result report(ReportRequest report, String idempotencyKey, CurrentUser user, boolean checkDuplicates) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (key != null && key.length() > 200) {
-            throw UserFacingException.badRequest("idempotency-key-too-long", "Idempotency-Key 不能超过 200 个字符");
+            throw DomainException.invalid("idempotency-key-too-long", "Idempotency-Key 不能超过 200 个字符");
         }
         String requestHash = hash(report);
         if (key != null) {
@@ -186,13 +186,13 @@ public class Intake {
     private Prepared prepare(ReportRequest report) {
         String category = report.categoryCode().strip();
         if (catalog.category(category).isEmpty()) {
-            throw UserFacingException.badRequest("unknown-category", "问题类别“" + category
+            throw DomainException.invalid("unknown-category", "问题类别“" + category
                     + "”不存在，可用的类别见 GET /api/catalog/categories");
         }
         String grid = report.location().gridCode() == null || report.location().gridCode().isBlank() ? null
                 : report.location().gridCode().strip();
         if (grid != null && catalog.grid(grid).isEmpty()) {
-            throw UserFacingException.badRequest("unknown-grid", "网格“" + grid + "”不存在，可用的网格见 GET /api/catalog/grids");
+            throw DomainException.invalid("unknown-grid", "网格“" + grid + "”不存在，可用的网格见 GET /api/catalog/grids");
         }
         List<ReportRequest.Photo> reportPhotos = report.photos() == null ? List.of() : report.photos();
         photos.checkCount(reportPhotos.size());
@@ -332,22 +332,22 @@ public class Intake {
 
     Unlinked unlink(long caseId, long reportId, String reason, CurrentUser user) {
         if (!user.isDispatcher() && !user.isAdmin()) {
-            throw UserFacingException.forbidden("not-dispatcher", "只有创建办（调度员）或系统管理员可以解除重复关联");
+            throw DomainException.forbidden("not-dispatcher", "只有创建办（调度员）或系统管理员可以解除重复关联");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw UserFacingException.badRequest("reason-required", "请填写解除关联的原因 reason");
+            throw DomainException.invalid("reason-required", "请填写解除关联的原因 reason");
         }
         if (why.length() > 500) {
-            throw UserFacingException.badRequest("reason-too-long", "解除关联的原因不能超过 500 个字");
+            throw DomainException.invalid("reason-too-long", "解除关联的原因不能超过 500 个字");
         }
         return transactions.execute(status -> {
             RectificationCase original = cases.lock(caseId);
             DuplicateReports.Row row = duplicateReports.lock(reportId).filter(r -> r.caseId() == caseId)
-                    .orElseThrow(() -> UserFacingException.notFound("duplicate-report-not-found",
+                    .orElseThrow(() -> DomainException.notFound("duplicate-report-not-found",
                             "案件 " + original.caseNumber() + " 没有编号为 " + reportId + " 的重复上报"));
             if (row.newCaseId() != null) {
-                throw UserFacingException.conflict("already-unlinked", "这份重复上报已于" + Deadlines.format(row.unlinkedAt())
+                throw DomainException.conflict("already-unlinked", "这份重复上报已于" + Deadlines.format(row.unlinkedAt())
                         + "解除关联，另立为案件 " + cases.require(row.newCaseId()).caseNumber() + "，不能再次解除");
             }
             OffsetDateTime now = clock.now();
@@ -397,7 +397,7 @@ public class Intake {
                 .param("principal", user.id()).param("key", key)
                 .query((rs, n) -> {
                     if (!rs.getString(1).equals(requestHash)) {
-                        throw UserFacingException.unprocessable("idempotency-key-reused",
+                        throw DomainException.unprocessable("idempotency-key-reused",
                                 "Idempotency-Key“" + key + "”已用于另一份内容不同的报告；新报告请使用新的键");
                     }
                     Long reportId = rs.getObject(3, Long.class);

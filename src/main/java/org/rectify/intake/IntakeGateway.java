@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.rectify.catalog.ReportSource;
 import org.rectify.catalog.Severity;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,7 +60,7 @@ public class IntakeGateway {
                 new ReportRequest.Reporter(report.reporterId(), report.reporterName(), report.reporterPhone()));
         Set<ConstraintViolation<ReportRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw UserFacingException.badRequest("invalid-input", violations.stream().map(ConstraintViolation::getMessage)
+            throw DomainException.invalid("invalid-input", violations.stream().map(ConstraintViolation::getMessage)
                     .sorted().collect(Collectors.joining("；")));
         }
         Intake.Result result = intake.report(request, idempotencyKey);

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.rectify.web.Problems;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -118,7 +118,7 @@ class RuleSetController {
         RuleSetFiles files = files(resolve(version));
         byte[] bytes = files.bytes(path);
         if (bytes == null) {
-            throw UserFacingException.notFound("unknown-file", "版本 " + version + " 中没有文件“" + path + "”");
+            throw DomainException.notFound("unknown-file", "版本 " + version + " 中没有文件“" + path + "”");
         }
         String name = path.substring(path.lastIndexOf('/') + 1);
         MediaType type = name.endsWith(".xlsx") ? MediaType.parseMediaType(XLSX)
@@ -238,7 +238,7 @@ class RuleSetController {
                 try {
                     bytes = file.getBytes();
                 } catch (IOException e) {
-                    throw UserFacingException.badRequest("unreadable-upload", "无法读取上传的文件“" + name + "”");
+                    throw DomainException.invalid("unreadable-upload", "无法读取上传的文件“" + name + "”");
                 }
                 if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
                     zip = bytes;
@@ -249,7 +249,7 @@ class RuleSetController {
                         || name.contains("/" + RuleSetFiles.TESTS);
                 String path = (test ? RuleSetFiles.TESTS : "") + base;
                 if (RuleSetFiles.kindOf(path) == null) {
-                    throw UserFacingException.badRequest("not-a-rule-file", "“" + name
+                    throw DomainException.invalid("not-a-rule-file", "“" + name
                             + "”不是规则文件：可以上传 .drl、.xlsx、.xls、.csv 文件（场景测试放在 tests 中），或整个规则目录的 .zip");
                 }
                 uploaded.put(path, bytes);
@@ -259,7 +259,7 @@ class RuleSetController {
             return RuleSetFiles.fromZip(zip).with(uploaded);
         }
         if (uploaded.isEmpty()) {
-            throw UserFacingException.badRequest("no-files", "没有收到文件：请以 multipart/form-data 上传，字段名 files（场景测试用 tests）");
+            throw DomainException.invalid("no-files", "没有收到文件：请以 multipart/form-data 上传，字段名 files（场景测试用 tests）");
         }
         return ruleSets.active().files().with(uploaded);
     }
@@ -280,19 +280,19 @@ class RuleSetController {
         try {
             return ruleSets.compiledVersion(version).orElseThrow(() -> unknown(version));
         } catch (RuleSetException e) {
-            throw new UserFacingException(HttpStatus.CONFLICT, "version-does-not-compile",
+            throw DomainException.conflict("version-does-not-compile",
                     "版本 " + version + " 在当前系统中无法编译：" + e.getMessage());
         }
     }
 
-    private static UserFacingException unknown(String version) {
-        return UserFacingException.notFound("unknown-rule-set", "没有版本为“" + version + "”的规则集");
+    private static DomainException unknown(String version) {
+        return DomainException.notFound("unknown-rule-set", "没有版本为“" + version + "”的规则集");
     }
 
     private static String limit(String comment) {
         String text = comment.strip();
         if (text.length() > 500) {
-            throw UserFacingException.badRequest("too-long", "说明不能超过 500 个字");
+            throw DomainException.invalid("too-long", "说明不能超过 500 个字");
         }
         return text;
     }

@@ -1,8 +1,7 @@
 package org.rectify.security;
 
 import java.util.Optional;
-import org.rectify.web.UserFacingException;
-import org.springframework.http.HttpStatus;
+import org.rectify.shared.DomainException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,6 +26,6 @@ public class CurrentUsers {
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
             return user;
         }
-        throw new UserFacingException(HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录");
+        throw DomainException.unauthenticated("unauthenticated", "请先登录");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import org.rectify.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -37,9 +38,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(UserFacingException.class)
-    ResponseEntity<ProblemDetail> userFacing(UserFacingException e) {
-        return problem(e.status(), e.code(), e.detail());
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> userFacing(DomainException e) {
+        return problem(Problems.statusOf(e), e.code(), e.detail());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -58,7 +59,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UserFacingException userFacing) {
+            if (cause instanceof DomainException userFacing) {
                 return userFacing(userFacing);
             }
         }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.rectify.shared.DomainException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,6 +14,24 @@ import org.springframework.http.ProblemDetail;
 public final class Problems {
 
     private Problems() {
+    }
+
+    /** The one place a domain refusal's kind becomes an HTTP status. */
+    public static HttpStatus statusOf(DomainException e) {
+        return switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    public static ProblemDetail of(DomainException e) {
+        return of(statusOf(e), e.code(), e.detail());
     }
 
     public static ProblemDetail of(HttpStatus status, String code, String detail) {
@@ -49,6 +68,8 @@ public final class Problems {
             case PAYLOAD_TOO_LARGE -> "内容过大";
             case UNSUPPORTED_MEDIA_TYPE -> "不支持的内容类型";
             case UNPROCESSABLE_ENTITY -> "内容无法处理";
+            case TOO_MANY_REQUESTS -> "尝试过于频繁";
+            case SERVICE_UNAVAILABLE -> "服务暂不可用";
             default -> status.is5xxServerError() ? "服务器内部错误" : "请求未能完成";
         };
     }

@@ -21,7 +21,7 @@ import org.rectify.escalation.Suspensions;
 import org.rectify.escalation.Voiding;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -198,7 +198,7 @@ class CaseActionController {
         RectificationCase c = visible(id);
         CurrentUser user = currentUsers.require();
         if (!user.isSupervisor() && !user.isAdmin()) {
-            throw UserFacingException.forbidden("supervisor-only", "只有督查组可以作废案件");
+            throw DomainException.forbidden("supervisor-only", "只有督查组可以作废案件");
         }
         voiding.check(c, request.reason());
         process.voidCase(c, request.reason(), user);

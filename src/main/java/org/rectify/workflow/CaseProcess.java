@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.rectify.cases.RectificationCase;
 import org.rectify.security.CurrentUser;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
 
 /** The rectification process as the domain sees it: start one for a case, see its open step, complete a step. */
@@ -79,7 +79,7 @@ public class CaseProcess {
                     .setVariable(ProcessVariables.VOIDED_BY, user.id())
                     .correlateWithResult();
         } catch (OptimisticLockingException e) {
-            throw UserFacingException.conflict("concurrent-change", "案件 " + c.caseNumber() + " 刚被他人处理，请刷新后重试");
+            throw DomainException.conflict("concurrent-change", "案件 " + c.caseNumber() + " 刚被他人处理，请刷新后重试");
         }
     }
 
@@ -89,21 +89,21 @@ public class CaseProcess {
      */
     public void complete(RectificationCase c, String expectedStep, String expectedStepName, CurrentUser user,
             Map<String, Object> variables) {
-        OpenStep step = openStep(c).orElseThrow(() -> UserFacingException.conflict("no-open-step",
+        OpenStep step = openStep(c).orElseThrow(() -> DomainException.conflict("no-open-step",
                 "案件 " + c.caseNumber() + " 当前（" + c.status().chineseLabel() + "）没有待办环节，不能" + expectedStepName));
         if (!step.key().equals(expectedStep)) {
-            throw UserFacingException.conflict("wrong-step", "案件 " + c.caseNumber() + " 当前处于“" + step.name()
+            throw DomainException.conflict("wrong-step", "案件 " + c.caseNumber() + " 当前处于“" + step.name()
                     + "”环节，不能" + expectedStepName);
         }
         if (!user.isAdmin() && step.candidateGroups().stream().noneMatch(user.groupIds()::contains)) {
-            throw UserFacingException.forbidden("not-your-step", "“" + step.name() + "”环节由"
+            throw DomainException.forbidden("not-your-step", "“" + step.name() + "”环节由"
                     + String.join("、", step.candidateGroups()) + "办理，您的账号无权办理");
         }
         identityService.setAuthentication(user.id(), user.groupIds());
         try {
             taskService.complete(step.taskId(), variables);
         } catch (OptimisticLockingException e) {
-            throw UserFacingException.conflict("concurrent-change", "案件 " + c.caseNumber() + " 刚被他人处理，请刷新后重试");
+            throw DomainException.conflict("concurrent-change", "案件 " + c.caseNumber() + " 刚被他人处理，请刷新后重试");
         } finally {
             identityService.clearAuthentication();
         }

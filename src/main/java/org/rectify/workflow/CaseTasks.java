@@ -13,7 +13,7 @@ import org.rectify.cases.Cases;
 import org.rectify.cases.Photos;
 import org.rectify.cases.RectificationCase;
 import org.rectify.security.CurrentUser;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -118,10 +118,10 @@ public class CaseTasks {
 
     /** Refuses a step the case is not waiting at, naming the step it is waiting at. */
     void requireStep(RectificationCase c, String step, String stepName) {
-        CaseProcess.OpenStep open = process.openStep(c).orElseThrow(() -> UserFacingException.conflict("no-open-step",
+        CaseProcess.OpenStep open = process.openStep(c).orElseThrow(() -> DomainException.conflict("no-open-step",
                 "案件 " + c.caseNumber() + " 当前（" + c.status().chineseLabel() + "）没有待办环节，不能" + stepName));
         if (!open.key().equals(step)) {
-            throw UserFacingException.conflict("wrong-step", "案件 " + c.caseNumber() + " 当前处于“" + open.name()
+            throw DomainException.conflict("wrong-step", "案件 " + c.caseNumber() + " 当前处于“" + open.name()
                     + "”环节，不能" + stepName);
         }
     }

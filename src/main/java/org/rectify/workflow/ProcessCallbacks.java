@@ -19,7 +19,7 @@ import org.rectify.clock.BusinessClock;
 import org.rectify.escalation.Extensions;
 import org.rectify.escalation.Suspensions;
 import org.rectify.rules.RoutingDecision;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -119,7 +119,7 @@ class ProcessCallbacks {
                         steps.reject(caseId, string(task, REJECTION_REASON), string(task, REJECTION_COMMENT),
                                 string(task, DUPLICATE_OF), who, now);
                     } else {
-                        throw UserFacingException.badRequest("check-outcome",
+                        throw DomainException.invalid("check-outcome",
                                 "请选择核实结论：FILE（立案）或 REJECT（不予立案）");
                     }
                 }
@@ -130,7 +130,7 @@ class ProcessCallbacks {
                     } else if ("RETURN".equals(outcome)) {
                         steps.returnToDispatcher(caseId, string(task, RETURN_REASON), who, now);
                     } else {
-                        throw UserFacingException.badRequest("accept-outcome",
+                        throw DomainException.invalid("accept-outcome",
                                 "请选择：ACCEPT（签收）或 RETURN（退回）");
                     }
                 }
@@ -145,7 +145,7 @@ class ProcessCallbacks {
                         case "EXTENSION" -> extensions.request(caseId, string(task, EXTENSION_UNTIL),
                                 string(task, EXTENSION_REASON), who, now);
                         case "SUSPENSION" -> suspensions.request(caseId, string(task, SUSPENSION_REASON), who, now);
-                        default -> throw UserFacingException.badRequest("fix-outcome",
+                        default -> throw DomainException.invalid("fix-outcome",
                                 "请选择：FIXED（提交整改）、EXTENSION（申请延期）或 SUSPENSION（申请挂账）");
                     }
                 }

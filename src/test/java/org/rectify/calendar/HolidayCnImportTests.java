@@ -12,8 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.rectify.web.UserFacingException;
-import org.springframework.http.HttpStatus;
+import org.rectify.shared.DomainException;
 
 /** The holiday-cn format, and the shipped 2025 and 2026 data checked against the State Council notices. */
 class HolidayCnImportTests {
@@ -101,8 +100,8 @@ class HolidayCnImportTests {
     @Test
     void refusesAnotherYear() {
         assertThatThrownBy(() -> HolidayCnFormat.parse(shippedJson(2025), 2026))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
                     assertThat(e.code()).isEqualTo("calendar.holiday-cn.year-mismatch");
                     assertThat(e.detail()).contains("2025").contains("2026");
                 });
@@ -131,7 +130,7 @@ class HolidayCnImportTests {
                 {"year":2026,"days":[{"name":"元旦","date":"2026-01-01"}]}""";
 
         assertThatThrownBy(() -> HolidayCnFormat.parse(impossibleDate, 2026))
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.detail()).contains("第 1 条").contains("2026-02-30"));
         assertRefused(() -> HolidayCnFormat.parse(noFlag, 2026), "calendar.holiday-cn.invalid-day");
     }
@@ -143,7 +142,7 @@ class HolidayCnImportTests {
                                      {"name":"元旦","date":"2026-01-05","isOffDay":false}]}""";
 
         assertThatThrownBy(() -> HolidayCnFormat.parse(monday, 2026))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("calendar.import.make-up-day-not-weekend");
                     assertThat(e.detail()).contains("2026-01-05").contains("周一");
                 });
@@ -168,9 +167,9 @@ class HolidayCnImportTests {
     }
 
     private static void assertRefused(Runnable parse, String code) {
-        assertThatThrownBy(parse::run).isInstanceOfSatisfying(UserFacingException.class, e -> {
+        assertThatThrownBy(parse::run).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.code()).isEqualTo(code);
-            assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
             assertThat(e.detail()).contains("请");
         });
     }

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rectify.web.UserFacingException;
-import org.springframework.http.HttpStatus;
+import org.rectify.shared.DomainException;
 
 /** Reading the State Council's yearly holiday notice as pasted text. */
 class NoticeParserTests {
@@ -125,8 +124,8 @@ class NoticeParserTests {
                 "三、清明节：四月四日至六日放假，共3天。");
 
         assertThatThrownBy(() -> NoticeParser.parse(text, 2026))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
                     assertThat(e.code()).isEqualTo("calendar.notice.unreadable-line");
                     assertThat(e.detail()).contains("三、清明节：四月四日至六日放假，共3天。").contains("没有找到放假日期");
                 });
@@ -135,30 +134,30 @@ class NoticeParserTests {
     @Test
     void refusesDatesThatAreNeitherHolidayNorWork() {
         assertThatThrownBy(() -> NoticeParser.parse("一、元旦：1月1日至3日放假调休，共3天。1月4日另行安排。", 2026))
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.detail()).contains("1月4日另行安排"));
     }
 
     @Test
     void refusesAnImpossibleDateOrABackwardRange() {
         assertThatThrownBy(() -> NoticeParser.parse("一、春节：2月30日至3月2日放假调休。", 2026))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.detail()).contains("2月30日不存在"));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.detail()).contains("2月30日不存在"));
         assertThatThrownBy(() -> NoticeParser.parse("一、元旦：1月3日至1日放假调休。", 2026))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.detail()).contains("早于"));
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.detail()).contains("早于"));
     }
 
     @Test
     void refusesAMakeUpDayOnAWeekday() {
         // 5 January 2026 is a Monday.
         assertThatThrownBy(() -> NoticeParser.parse("一、元旦：1月1日至3日放假调休，共3天。1月5日上班。", 2026))
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo("calendar.import.make-up-day-not-weekend"));
     }
 
     @Test
     void refusesTheNoticeOfAnotherYear() {
         assertThatThrownBy(() -> NoticeParser.parse(NOTICE_2025, 2026))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("calendar.notice.year-mismatch");
                     assertThat(e.detail()).contains("2025").contains("2026");
                 });
@@ -167,7 +166,7 @@ class NoticeParserTests {
     @Test
     void refusesTextWithoutAnyItem() {
         assertThatThrownBy(() -> NoticeParser.parse("元旦放假三天，春节放假九天。", 2026))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("calendar.notice.no-items");
                     assertThat(e.detail()).contains("请粘贴");
                 });

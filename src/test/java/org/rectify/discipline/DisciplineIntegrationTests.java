@@ -28,7 +28,7 @@ import org.rectify.calendar.WorkingCalendar;
 import org.rectify.rules.AccountabilityMeasure;
 import org.rectify.support.Api;
 import org.rectify.support.RectifyIntegrationTest;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
@@ -310,7 +310,7 @@ class DisciplineIntegrationTests {
     void aCaseWithoutAResponsibleUnitCannotBeTransferred() {
         long id = api.reportCase(api.report("FLYERS", "GENERAL", "CITIZEN", null)).get("id").asLong();
 
-        assertThatThrownBy(() -> transfer(id, TransferTrigger.OVERDUE)).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> transfer(id, TransferTrigger.OVERDUE)).isInstanceOf(DomainException.class)
                 .hasMessageContaining("尚未派遣");
         assertThat(transferCount(id)).isZero();
     }

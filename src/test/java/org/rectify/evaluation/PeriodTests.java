@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
-import org.rectify.web.UserFacingException;
+import org.rectify.shared.DomainException;
 
 /** Periods in Beijing time: what the timers of the 1st compute, and where a period starts and ends. */
 class PeriodTests {
@@ -36,9 +36,9 @@ class PeriodTests {
 
     @Test
     void badPeriodsAreRefusedInChinese() {
-        assertThatThrownBy(() -> Period.parseMonth("2025-6")).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> Period.parseMonth("2025-6")).isInstanceOf(DomainException.class)
                 .hasMessageContaining("应为 yyyy-MM");
-        assertThatThrownBy(() -> Period.parseQuarter("2025Q1")).isInstanceOf(UserFacingException.class)
+        assertThatThrownBy(() -> Period.parseQuarter("2025Q1")).isInstanceOf(DomainException.class)
                 .hasMessageContaining("应为 yyyy-Qn");
     }
 }

@@ -1,0 +1,5 @@
+/**
+ * What every module may use: the domain's refusal ({@link org.rectify.shared.DomainException}) with its kind.
+ * Nothing here knows HTTP, Camunda or a table.
+ */
+package org.rectify.shared;
