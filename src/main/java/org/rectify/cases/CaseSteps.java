@@ -182,10 +182,8 @@ public class CaseSteps {
             throw DomainException.forbidden("verifier-in-fixing-unit", "核查人不能是整改单位（"
                     + catalog.unitName(c.leadUnitCode()) + "）的人员，请由督查组其他人员核查");
         }
-        boolean passed = "PASS".equals(outcome);
-        if (!passed && !"FAIL".equals(outcome)) {
-            throw DomainException.invalid("verification-outcome", "请选择核查结论：PASS（通过）或 FAIL（不通过）");
-        }
+        boolean passed = StepOutcomes.parse(StepOutcomes.VerificationOutcome.class, outcome, "verification-outcome",
+                "核查结论") == StepOutcomes.VerificationOutcome.PASS;
         String text = blankToNull(comment);
         if (!passed && text == null) {
             throw DomainException.invalid("comment-required", "核查不通过时必须填写意见，说明还需整改什么");

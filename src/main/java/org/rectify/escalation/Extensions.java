@@ -13,6 +13,7 @@ import org.rectify.cases.CaseStatus;
 import org.rectify.cases.Cases;
 import org.rectify.cases.Deadlines;
 import org.rectify.cases.RectificationCase;
+import org.rectify.cases.StepOutcomes;
 import org.rectify.rules.EscalationPolicy;
 import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
@@ -69,14 +70,12 @@ public class Extensions {
     /** Checks a supervisor's decision; returns the approved deadline, or null for a refusal. */
     public OffsetDateTime checkDecision(long caseId, String decision, String approvedUntil, String comment) {
         RectificationCase c = cases.require(caseId);
-        if ("REFUSE".equals(decision)) {
+        if (StepOutcomes.parse(StepOutcomes.Decision.class, decision, "extension-decision", "审批结论")
+                == StepOutcomes.Decision.REFUSE) {
             if (comment == null || comment.isBlank()) {
                 throw DomainException.invalid("comment-required", "不同意延期时必须填写意见");
             }
             return null;
-        }
-        if (!"APPROVE".equals(decision)) {
-            throw DomainException.invalid("extension-decision", "请选择审批结论：APPROVE（同意）或 REFUSE（不同意）");
         }
         String until = approvedUntil == null || approvedUntil.isBlank() ? requestedUntil(caseId) : approvedUntil;
         OffsetDateTime approved = parse(until, "批准延期至");

@@ -10,6 +10,7 @@ import org.rectify.cases.CaseStatus;
 import org.rectify.cases.Cases;
 import org.rectify.cases.Deadlines;
 import org.rectify.cases.RectificationCase;
+import org.rectify.cases.StepOutcomes;
 import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
 
@@ -50,14 +51,12 @@ public class Suspensions {
     }
 
     public boolean checkDecision(String decision, String comment) {
-        if ("REFUSE".equals(decision)) {
+        if (StepOutcomes.parse(StepOutcomes.Decision.class, decision, "suspension-decision", "审批结论")
+                == StepOutcomes.Decision.REFUSE) {
             if (comment == null || comment.isBlank()) {
                 throw DomainException.invalid("comment-required", "不同意挂账时必须填写意见");
             }
             return false;
-        }
-        if (!"APPROVE".equals(decision)) {
-            throw DomainException.invalid("suspension-decision", "请选择审批结论：APPROVE（同意）或 REFUSE（不同意）");
         }
         return true;
     }

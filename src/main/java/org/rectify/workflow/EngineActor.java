@@ -22,6 +22,11 @@ class EngineActor {
         return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
     }
 
+    /** The actor as the step gate sees them. */
+    StepGate.Actor current() {
+        return new StepGate.Actor(id(), groups());
+    }
+
     List<String> groups() {
         Authentication authentication = identityService.getCurrentAuthentication();
         return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();

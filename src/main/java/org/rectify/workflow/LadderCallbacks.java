@@ -35,9 +35,12 @@ class LadderCallbacks {
     private final ProcessFacts facts;
     private final EngineActor actor;
     private final BusinessClock clock;
+    private final CaseOfProcess caseOfProcess;
 
     LadderCallbacks(Cases cases, Assignment assignment, EscalationLadder ladder, Extensions extensions,
-            Suspensions suspensions, Voiding voiding, ProcessFacts facts, EngineActor actor, BusinessClock clock) {
+            Suspensions suspensions, Voiding voiding, ProcessFacts facts, EngineActor actor, BusinessClock clock,
+            CaseOfProcess caseOfProcess) {
+        this.caseOfProcess = caseOfProcess;
         this.cases = cases;
         this.assignment = assignment;
         this.ladder = ladder;
@@ -170,7 +173,7 @@ class LadderCallbacks {
                 clock.now());
     }
 
-    private static long caseId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(CASE_ID)).longValue();
+    private long caseId(DelegateExecution execution) {
+        return caseOfProcess.id(execution);
     }
 }

@@ -1,0 +1,36 @@
+package org.rectify.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.rectify.cases.Cases;
+import org.rectify.cases.RectificationCase;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case a rectification process runs for, from the process instance's business key (the case number, set when
+ * the process starts and never changed by a task completion). The {@code caseId} variable is only a fact the forms
+ * show: a client can send one with a completion, so no callback trusts it.
+ */
+@Component
+class CaseOfProcess {
+
+    private final Cases cases;
+
+    CaseOfProcess(Cases cases) {
+        this.cases = cases;
+    }
+
+    RectificationCase of(DelegateExecution execution) {
+        String number = execution.getProcessBusinessKey();
+        return cases.findByNumber(number).orElseThrow(() -> new IllegalStateException(
+                "No case numbered " + number + " for process instance " + execution.getProcessInstanceId()));
+    }
+
+    long id(DelegateExecution execution) {
+        return of(execution).id();
+    }
+
+    RectificationCase of(DelegateTask task) {
+        return of(task.getExecution());
+    }
+}
