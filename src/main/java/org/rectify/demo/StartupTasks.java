@@ -34,6 +34,7 @@ class StartupTasks implements ApplicationRunner {
         identity.synchronise();
         if (demoEnabled) {
             demo.loadAccounts();
+            identity.withdrawNonAdminRights(); // the new accounts' own grants
             if (demoCasesEnabled) {
                 demoCases.load();
             }

@@ -6,6 +6,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -151,8 +153,16 @@ class DisciplineCallbacks {
         return captured == null ? actor() : captured.toString();
     }
 
-    private static long transferId(VariableScope scope) {
-        return ((Number) scope.getVariable(TRANSFER_ID)).longValue();
+    /**
+     * The transfer this process runs for, from the process instance's business key: the {@code transferId} variable
+     * is a fact for the forms, and a completion through Camunda's doors could send another one.
+     */
+    private long transferId(DelegateExecution execution) {
+        return transfers.requireByBusinessKey(execution.getProcessBusinessKey()).id();
+    }
+
+    private long transferId(DelegateTask task) {
+        return transferId(task.getExecution());
     }
 
     private static String string(VariableScope scope, String name) {

@@ -36,6 +36,13 @@ class DisciplineTransfers {
                 .orElseThrow(() -> new IllegalStateException("No discipline transfer " + id));
     }
 
+    /** The transfer a discipline process runs for, by the process's business key (never by a variable a client sent). */
+    Transfer requireByBusinessKey(String businessKey) {
+        return jdbc.sql("select " + COLUMNS + " from discipline_transfer where business_key = :key")
+                .param("key", businessKey).query(this::map).optional()
+                .orElseThrow(() -> new IllegalStateException("No discipline transfer " + businessKey));
+    }
+
     /** The case's transfers, first first. */
     List<Transfer> forCase(long caseId) {
         return jdbc.sql("select " + COLUMNS + " from discipline_transfer where case_id = :caseId order by sequence")

@@ -11,6 +11,14 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     public static final String DISCIPLINE = "discipline";
     public static final String REPORTER = "reporter";
+    /** Programs that use Camunda's own REST API (/engine-rest), beside administrators. */
+    public static final String INTEGRATION = "integration";
+    /** 12345 hotline operators: report on behalf of a caller. */
+    public static final String HOTLINE = "hotline";
+    /** Registered volunteers: report as themselves and earn volunteer points. */
+    public static final String VOLUNTEER = "volunteer";
+    /** Citizens with an account (随手拍): report as themselves. */
+    public static final String CITIZEN = "citizen";
 
     /** Camunda group type of groups that stand for a unit rather than a role. */
     public static final String UNIT_GROUP_TYPE = "UNIT";

@@ -56,6 +56,10 @@ public class WorkflowIdentity {
         ensureGroup(Roles.SUPERVISOR, "督查组", Roles.ROLE_GROUP_TYPE);
         ensureGroup(Roles.DISCIPLINE, "纪工委", Roles.ROLE_GROUP_TYPE);
         ensureGroup(Roles.REPORTER, "巡查与上报人员", Roles.ROLE_GROUP_TYPE);
+        ensureGroup(Roles.INTEGRATION, "集成账号（引擎 REST 接口）", Roles.ROLE_GROUP_TYPE);
+        ensureGroup(Roles.HOTLINE, "12345 热线话务员", Roles.ROLE_GROUP_TYPE);
+        ensureGroup(Roles.VOLUNTEER, "注册志愿者", Roles.ROLE_GROUP_TYPE);
+        ensureGroup(Roles.CITIZEN, "市民", Roles.ROLE_GROUP_TYPE);
         for (Unit unit : catalog.units()) {
             ensureGroup(unit.code(), unit.name(), Roles.UNIT_GROUP_TYPE);
         }
@@ -67,15 +71,36 @@ public class WorkflowIdentity {
         grantUser(ANY, Resources.FILTER, ANY, Permissions.READ);
         grantUser(ANY, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         for (String office : List.of(Roles.DISPATCHER, Roles.SUPERVISOR, Roles.DISCIPLINE)) {
-            grantGroup(office, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grantGroup(office, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY);
             grantGroup(office, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         }
+        withdrawNonAdminRights();
         ensureFilter(UNIT_TASKS_FILTER, -10, "本单位（或本岗位）可以认领和办理的任务",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks().orderByDueDate().asc());
         ensureFilter(MY_TASKS_FILTER, -5, "已由我认领的任务",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    }
+
+    /**
+     * Cockpit (statistics over every process) is the administrators' alone, earlier grants included; and nobody may
+     * delete their own account: Camunda gives each new user every right over their own user entry, of which DELETE is
+     * withdrawn here (UPDATE stays for changing one's password; renaming oneself is refused at the engine's doors).
+     */
+    public void withdrawNonAdminRights() {
+        for (Authorization cockpit : authorizationService.createAuthorizationQuery().resourceType(Resources.APPLICATION)
+                .resourceId("cockpit").list()) {
+            if (!Roles.ADMIN_GROUP.equals(cockpit.getGroupId())) {
+                authorizationService.deleteAuthorization(cockpit.getId());
+            }
+        }
+        for (Authorization own : authorizationService.createAuthorizationQuery().resourceType(Resources.USER)
+                .authorizationType(AUTH_TYPE_GRANT).hasPermission(Permissions.DELETE).list()) {
+            if (own.getUserId() != null && own.getUserId().equals(own.getResourceId())) {
+                own.removePermission(Permissions.DELETE);
+                authorizationService.saveAuthorization(own);
+            }
+        }
     }
 
     private void ensureGroup(String id, String name, String type) {

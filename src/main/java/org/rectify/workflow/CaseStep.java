@@ -68,6 +68,16 @@ public enum CaseStep {
         this.variablePrefix = variablePrefix;
     }
 
+    /** The rectification process's declarations, for the guard on Camunda's doors. */
+    @org.springframework.stereotype.Component
+    static class Declarations implements org.rectify.shared.DeclaredTaskForms {
+        @Override
+        public Optional<DeclaredForm> formOf(String taskKey) {
+            return ofTaskKey(taskKey).map(step -> new DeclaredForm(step.stepName(), step.action(), step::allows,
+                    step.declaredText()));
+        }
+    }
+
     public static Optional<CaseStep> ofTaskKey(String taskKey) {
         return Arrays.stream(values()).filter(step -> step.taskKey.equals(taskKey)).findFirst();
     }
