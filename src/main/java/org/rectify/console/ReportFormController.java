@@ -33,8 +33,6 @@ class ReportFormController {
 
     static final String FORM_VIEW = "console/report";
     static final String DONE_VIEW = "console/report-done";
-    static final List<ReportSource> EVERYONE = List.of(ReportSource.PATROL, ReportSource.GRID, ReportSource.VOLUNTEER,
-            ReportSource.CITIZEN);
 
     public record Choice(String code, String label) {
     }
@@ -55,7 +53,9 @@ class ReportFormController {
     String form(Model model) {
         Viewer me = viewers.require();
         Map<String, String> form = new HashMap<>();
-        form.put("source", me.isSupervisor() ? ReportSource.SUPERVISION.name() : ReportSource.PATROL.name());
+        List<ReportSource> allowed = allowedSources(me);
+        form.put("source", me.isSupervisor() && allowed.contains(ReportSource.SUPERVISION) ? ReportSource.SUPERVISION.name()
+                : allowed.isEmpty() ? ReportSource.PATROL.name() : allowed.get(0).name());
         form.put("severity", Severity.GENERAL.name());
         form.put("requestKey", UUID.randomUUID().toString());
         return show(model, me, form, List.of());
@@ -120,7 +120,8 @@ class ReportFormController {
                 : categoryName + "：" + (address.length() > 40 ? address.substring(0, 40) + "…" : address);
         try {
             IntakeGateway.Receipt receipt = intake.report(new IntakeGateway.Report(category, source, severity, finalTitle,
-                    description, address, latitude, longitude, grid, me.id(), me.name(), phone, photos),
+                    description, address, latitude, longitude, grid, me.id(),
+                    source == ReportSource.HOTLINE ? Texts.blankToNull(form.get("callerName")) : me.name(), phone, photos),
                     Texts.blankToNull(form.get("requestKey")));
             return "redirect:/console/report/" + receipt.caseId() + (receipt.linked() ? "?linked=true" : "");
         } catch (RuntimeException failure) {
@@ -170,9 +171,9 @@ class ReportFormController {
         return FORM_VIEW;
     }
 
-    /** Everyone reports as patrol, grid member, volunteer or citizen; the offices also enter hotline and inspection findings. */
-    static List<ReportSource> allowedSources(Viewer me) {
-        return me.seesAll() ? List.of(ReportSource.values()) : EVERYONE;
+    /** The sources the account's roles may use (rectify.intake.sources-by-role); the API holds to the same list. */
+    List<ReportSource> allowedSources(Viewer me) {
+        return intake.allowedSources(me.user());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {

@@ -55,7 +55,10 @@ class DemoOrganisation {
                 new String[] {"dispatcher", "创建办", "调度员", Roles.DISPATCHER},
                 new String[] {"supervisor", "督查组", "核查员", Roles.SUPERVISOR},
                 new String[] {"discipline", "纪工委", "办案员", Roles.DISCIPLINE},
-                new String[] {"patrol", "巡查队", "巡查员", Roles.REPORTER}));
+                new String[] {"patrol", "巡查队", "巡查员", Roles.REPORTER},
+                new String[] {"hotline", "12345热线", "话务员", Roles.HOTLINE},
+                new String[] {"volunteer", "志愿者", "李志愿", Roles.VOLUNTEER},
+                new String[] {"citizen", "市民", "王市民", Roles.CITIZEN}));
         for (Unit unit : catalog.units()) {
             accounts.add(new String[] {unit.code() + "-handler", unit.name(), "经办人", unit.code()});
         }

@@ -13,6 +13,8 @@ import org.rectify.rules.RuleEngine;
 import org.rectify.rules.RuleOutcome;
 import org.rectify.rules.VolunteerAward;
 import org.rectify.rules.VolunteerFacts;
+import org.rectify.security.CurrentUsers;
+import org.rectify.security.Roles;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,7 +46,10 @@ class VolunteerPoints {
     private final RuleEngine rules;
     private final CaseHistory history;
 
-    VolunteerPoints(JdbcClient jdbc, RuleEngine rules, CaseHistory history) {
+    private final CurrentUsers volunteers;
+
+    VolunteerPoints(JdbcClient jdbc, RuleEngine rules, CaseHistory history, CurrentUsers volunteers) {
+        this.volunteers = volunteers;
         this.jdbc = jdbc;
         this.rules = rules;
         this.history = history;
@@ -61,6 +66,10 @@ class VolunteerPoints {
                 select case_number, reporter, reporter_name, source, severity from rectification_case where id = :id""")
                 .param("id", caseId).query().singleRow();
         String reporter = (String) c.get("reporter");
+        // Points are for registered volunteers only: a reporter id that names no volunteer account earns nothing.
+        if (reporter == null || !volunteers.find(reporter).map(u -> u.groupIds().contains(Roles.VOLUNTEER)).orElse(false)) {
+            return;
+        }
         jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "volunteer:" + reporter).query().listOfRows();
         boolean done = jdbc.sql("select exists (select 1 from volunteer_points where case_id = :id)").param("id", caseId)
                 .query(Boolean.class).single();

@@ -94,6 +94,7 @@ public class Intake {
     private final Catalog catalog;
     private final CaseProcess process;
     private final CurrentUsers currentUsers;
+    private final ReportingRights reportingRights;
     private final BusinessClock clock;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
@@ -103,7 +104,8 @@ public class Intake {
 
     Intake(Cases cases, CaseHistory history, Photos photos, NumberSequences numbers, Catalog catalog,
             CaseProcess process, CurrentUsers currentUsers, BusinessClock clock, TransactionTemplate transactions,
-            JdbcClient jdbc, ObjectMapper json, DuplicateCheck duplicateCheck, DuplicateReports duplicateReports) {
+            JdbcClient jdbc, ObjectMapper json, DuplicateCheck duplicateCheck, DuplicateReports duplicateReports, ReportingRights reportingRights) {
+        this.reportingRights = reportingRights;
         this.cases = cases;
         this.history = history;
         this.photos = photos;
@@ -121,7 +123,8 @@ public class Intake {
 
     /** A report from the API or the console's form: checked for an open case it repeats. */
     Result report(ReportRequest report, String idempotencyKey) {
-        return report(report, idempotencyKey, currentUsers.require(), true);
+        CurrentUser user = currentUsers.require();
+        return report(reportingRights.admit(report, user), idempotencyKey, user, true);
     }
 
     /** A report made on someone's behalf by the application itself (demo data, imports): never linked. */

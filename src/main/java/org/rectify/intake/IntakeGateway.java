@@ -42,10 +42,18 @@ public class IntakeGateway {
     private final Validator validator;
     private final DuplicateReports reports;
 
-    IntakeGateway(Intake intake, Validator validator, DuplicateReports reports) {
+    private final ReportingRights rights;
+
+    IntakeGateway(Intake intake, Validator validator, DuplicateReports reports, ReportingRights rights) {
+        this.rights = rights;
         this.reports = reports;
         this.intake = intake;
         this.validator = validator;
+    }
+
+    /** The sources the user may report as (rectify.intake.sources-by-role). */
+    public List<org.rectify.catalog.ReportSource> allowedSources(org.rectify.security.CurrentUser user) {
+        return rights.allowedFor(user);
     }
 
     /** Files the report; refuses with every problem at once (in Chinese) before anything is stored. */

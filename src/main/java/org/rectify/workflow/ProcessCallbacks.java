@@ -137,6 +137,9 @@ class ProcessCallbacks {
                     "No case step for task " + task.getTaskDefinitionKey()));
             CaseStep step = admitted.step();
             long caseId = admitted.theCase().id();
+            if (task.getAssignee() == null && !who.isSystem()) {
+                task.setAssignee(who.id()); // acting on an unclaimed task claims it: the history names who did it
+            }
             try {
                 String what = handlers.get(step).apply(task, caseId, who.id(), clock.now());
                 gate.done(who, step, caseId, what);
