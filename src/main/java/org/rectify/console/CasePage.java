@@ -84,9 +84,11 @@ class CasePage {
     private final Assignment assignment;
     private final IdentityService identityService;
     private final JdbcClient jdbc;
+    private final CaseViews views;
 
     CasePage(CaseHistory history, Photos photos, CaseProcess process, Assignment assignment,
-            IdentityService identityService, JdbcClient jdbc) {
+            IdentityService identityService, JdbcClient jdbc, CaseViews views) {
+        this.views = views;
         this.history = history;
         this.photos = photos;
         this.process = process;
@@ -150,8 +152,11 @@ class CasePage {
         List<Photo> before = new ArrayList<>();
         List<Photo> after = new ArrayList<>();
         List<Photos.PhotoInfo> photoInfos = photos.list(c.id());
-        List<CaseHistory.Event> events = history.events(c.id());
-        List<CaseHistory.Decision> decisions = history.decisions(c.id());
+        // A reporter reads exactly the story the API tells them (CaseViews.detailFor): the public steps, no rule
+        // decisions, no documents, nobody's name but their own — never the units' internal timeline.
+        boolean insider = viewer.seesAll() || c.involvesAnyOf(viewer.units());
+        List<CaseHistory.Event> events = insider ? history.events(c.id()) : views.detailFor(c, viewer.user()).history();
+        List<CaseHistory.Decision> decisions = insider ? history.decisions(c.id()) : List.of();
         Set<String> people = new HashSet<>();
         photoInfos.forEach(p -> people.add(p.uploadedBy()));
         events.forEach(e -> people.add(e.actor()));
@@ -178,7 +183,7 @@ class CasePage {
         }
         return new View(c.id(), c.caseNumber(), c.title(), c.description(), c.status().name(),
                 c.status().chineseLabel(), Texts.statusTone(c.status().name()), overdueText, facts, before, after,
-                map(c), timeline(c, events, decisions, names), step,
+                map(c), timeline(c, events, decisions, names, insider), step,
                 d.units().stream().map(u -> new Choice(u.code(), u.name())).toList(), suggested,
                 suggested == null ? null : d.unitName(suggested),
                 Arrays.stream(CaseSteps.RejectionReason.values()).map(r -> new Choice(r.name(), r.chineseLabel())).toList(),
@@ -217,7 +222,7 @@ class CasePage {
     }
 
     private List<Entry> timeline(RectificationCase c, List<CaseHistory.Event> events,
-            List<CaseHistory.Decision> decisions, Map<String, String> names) {
+            List<CaseHistory.Decision> decisions, Map<String, String> names, boolean insider) {
         List<Entry> entries = new ArrayList<>();
         // Each decision is shown under the step it explains: the first step of its kind at or after it (an
         // assignment is recorded right after its routing and time-limit decisions), else the step that led to it.
@@ -248,7 +253,7 @@ class CasePage {
             entries.add(new Entry("decision", Texts.minute(decision.madeAt()), "规则引擎",
                     Texts.decisionKind(decision.kind()), List.of(explain(decision)), null, null));
         }
-        for (Document doc : documents(c.id())) {
+        for (Document doc : insider ? documents(c.id()) : List.<Document>of()) {
             entries.add(new Entry("document", Texts.minute(doc.issuedAt()), names.getOrDefault(doc.issuedBy(), doc.issuedBy()),
                     "印发" + doc.typeLabel() + "（" + doc.number() + "），主送" + doc.addressedTo(), List.of(),
                     "/api/documents/" + doc.id() + ".pdf", "查看 PDF"));

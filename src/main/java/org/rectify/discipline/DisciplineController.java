@@ -78,22 +78,41 @@ class DisciplineController {
     }
 
     @GetMapping("/api/discipline/cases/{caseId}/transfers")
-    @Operation(summary = "案件的历次移交问责及决定（能查看该案件的人均可查看）")
+    @Operation(summary = "案件的历次移交问责及决定（纪工委、系统管理员）；责任单位在决定下达后可查看针对本单位的决定（不含规则建议）")
     List<Dossiers.TransferView> transfers(@PathVariable long caseId) {
+        CurrentUser user = currentUsers.require();
         RectificationCase c = cases.require(caseId);
-        views.requireVisible(c, currentUsers.require());
-        return transfers.forCase(caseId).stream().map(dossiers::view).toList();
+        views.requireVisible(c, user);
+        List<Transfer> all = transfers.forCase(caseId);
+        if (user.isDiscipline() || user.isAdmin()) {
+            return all.stream().map(dossiers::view).toList();
+        }
+        List<Transfer> ours = all.stream().filter(t -> user.handlesFor(t.unitCode())).toList();
+        if (ours.isEmpty()) {
+            throw DomainException.forbidden("discipline-only",
+                    "问责移交、规则建议和卷宗只对纪工委和系统管理员开放；责任单位可在问责决定下达后查看针对本单位的决定");
+        }
+        // A unit learns the decision once it is issued, never the proposal the office weighed nor an undecided transfer.
+        return ours.stream().filter(t -> t.status() != Transfer.Status.AWAITING_DECISION
+                        && t.status() != Transfer.Status.CANCELLED)
+                .map(dossiers::view).map(DisciplineController::withoutProposal).toList();
+    }
+
+    private static Dossiers.TransferView withoutProposal(Dossiers.TransferView v) {
+        return new Dossiers.TransferView(v.id(), v.sequence(), v.businessKey(), v.trigger(), v.triggerLabel(),
+                v.detail(), v.transferredAt(), v.status(), v.statusLabel(), v.effectiveAt(), v.processInstanceId(),
+                v.openStep(), v.openStepName(), null, v.records(), v.appeal());
     }
 
     @GetMapping("/api/discipline/units/{unitCode}/record")
-    @Operation(summary = "单位本季度、本年度问责记录（纪工委、创建办、督查组、系统管理员及本单位人员）")
+    @Operation(summary = "单位本季度、本年度问责记录（纪工委、系统管理员及本单位人员）")
     UnitRecord unitRecord(@PathVariable String unitCode) {
         CurrentUser user = currentUsers.require();
         if (catalog.unit(unitCode).isEmpty()) {
             throw DomainException.notFound("unit-not-found", "单位“" + unitCode + "”不存在");
         }
-        if (!user.seesAllCases() && !user.handlesFor(unitCode)) {
-            throw DomainException.forbidden("not-your-unit", "您只能查看本单位的问责记录");
+        if (!user.isDiscipline() && !user.isAdmin() && !user.handlesFor(unitCode)) {
+            throw DomainException.forbidden("not-your-unit", "问责记录只对纪工委、系统管理员和本单位人员开放");
         }
         return discipline.unitRecord(unitCode);
     }
