@@ -84,6 +84,22 @@ class DisciplineIntegrationTests {
     }
 
     @Test
+    void disciplineDataIsForTheDisciplineOfficeAndAdministratorsOnly() {
+        long id = report("STREET_VENDING");
+        String transfers = "/api/discipline/cases/" + id + "/transfers";
+
+        assertProblem(api.get("patrol", transfers), 403, "纪工委");
+        assertProblem(api.get("cgj-handler", transfers), 403, "纪工委");
+        assertProblem(api.get("supervisor", transfers), 403, "纪工委");
+        assertProblem(api.get("patrol", "/api/discipline/cases/" + id + "/dossier"), 403, "纪工委");
+        assertProblem(api.get("cgj-handler", "/api/discipline/cases/" + id + "/dossier"), 403, "纪工委");
+        assertProblem(api.get("patrol", "/api/discipline/units/cgj/record"), 403, "纪工委");
+        assertProblem(api.get("dispatcher", "/api/discipline/units/cgj/record"), 403, "纪工委");
+        assertThat(api.get("discipline", transfers).getStatusCode().value()).isEqualTo(200);
+        assertThat(api.get("admin", transfers).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void aTransferProposesAMeasureWhichTheOfficeConfirmsAndTheUnitAcknowledges() {
         JsonNode receipt = api.reportCase(api.patrolReport("STREET_VENDING", "GENERAL"));
         long id = receipt.get("id").asLong();
