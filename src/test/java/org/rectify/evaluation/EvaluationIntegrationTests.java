@@ -71,6 +71,9 @@ class EvaluationIntegrationTests {
     @Autowired
     Evaluations evaluations;
 
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
     Api api;
 
     @BeforeEach
@@ -266,7 +269,7 @@ class EvaluationIntegrationTests {
 
     @Test
     void aReporterEarnsPointsOnceForEachVerifiedReportAndAStarAtTheThreshold() {
-        String reporter = "vol-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String reporter = volunteerAccount();
         clock("2025-03-04T10:00:00+08:00");
         long urgent = verifiedVolunteerCase(reporter, "URGENT");
         long serious = verifiedVolunteerCase(reporter, "SERIOUS");
@@ -321,10 +324,25 @@ class EvaluationIntegrationTests {
         return api.reportCase(report).get("id").asLong();
     }
 
+    /** A registered volunteer of its own (points go only to volunteer accounts), so the totals start at nought. */
+    private String volunteerAccount() {
+        String id = "vol-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        org.camunda.bpm.engine.identity.User user = identityService.newUser(id);
+        user.setFirstName("小张");
+        user.setLastName("志愿者");
+        user.setPassword(Api.PASSWORD);
+        identityService.saveUser(user);
+        identityService.createMembership(id, "volunteer");
+        return id;
+    }
+
     private long volunteerReport(String reporter, String severity) {
         ObjectNode report = api.report("STREET_VENDING", severity, "VOLUNTEER", "xhsq-01");
         ((ObjectNode) report.get("reporter")).put("id", reporter).put("name", "志愿者小张");
-        return api.reportCase(report).get("id").asLong();
+        ResponseEntity<JsonNode> filed = api.postRaw(reporter, "/api/reports", report.toString(),
+                org.springframework.http.MediaType.APPLICATION_JSON);
+        assertThat(filed.getStatusCode().value()).as("%s", filed.getBody()).isEqualTo(201);
+        return filed.getBody().get("id").asLong();
     }
 
     private long verifiedVolunteerCase(String reporter, String severity) {

@@ -67,7 +67,7 @@ class DuplicateReportsIntegrationTests {
         long casesBefore = caseCount();
 
         ResponseEntity<JsonNode> second = api.post("patrol", "/api/reports",
-                reporter(at("STREET_VENDING", "CITIZEN", latitude.add(METRES_30)), "citizen-1", "张女士", "13800000001"));
+                reporter(at("STREET_VENDING", "CITIZEN", latitude.add(METRES_30)), "citizen", "张女士", "13800000001"));
 
         assertThat(second.getStatusCode().value()).isEqualTo(200);
         JsonNode link = second.getBody();
@@ -82,7 +82,7 @@ class DuplicateReportsIntegrationTests {
 
         JsonNode detail = api.caseDetail(first.get("id").asLong());
         assertThat(detail.get("reportCount").asInt()).isEqualTo(2);
-        assertThat(detail.at("/duplicateReports/0/reporter").asText()).isEqualTo("citizen-1");
+        assertThat(detail.at("/duplicateReports/0/reporter").asText()).isEqualTo("citizen");
         assertThat(detail.at("/duplicateReports/0/reporterPhone").asText()).isEqualTo("13800000001");
         assertThat(detail.at("/duplicateReports/0/distanceMetres").asInt()).isBetween(28, 32);
         assertThat(detail.get("history").findValuesAsText("summary"))
@@ -92,7 +92,7 @@ class DuplicateReportsIntegrationTests {
         assertThat(decision.get("explanation").asText()).contains("相距").contains("不超过50米");
         assertThat(decision.get("ruleSetVersion").asText()).hasSize(12);
         // kept for the volunteers' points: who reported, linked to which case
-        assertThat(jdbc.sql("select count(*) from duplicate_report where case_id = :id and reporter = 'citizen-1'")
+        assertThat(jdbc.sql("select count(*) from duplicate_report where case_id = :id and reporter = 'citizen'")
                 .param("id", first.get("id").asLong()).query(Long.class).single()).isEqualTo(1);
     }
 
@@ -269,7 +269,7 @@ class DuplicateReportsIntegrationTests {
                 .processInstanceBusinessKey(newCase.get("caseNumber").asText()).count()).isEqualTo(1);
         JsonNode created = api.caseDetail(newCase.get("id").asLong());
         assertThat(created.get("status").asText()).isEqualTo("PENDING_CHECK");
-        assertThat(created.get("reporter").asText()).isEqualTo("patrol");
+        assertThat(created.get("reporter").asText()).as("the citizen who reported it").isEqualTo("citizen");
         assertThat(created.at("/photos/0/fileName").asText()).isEqualTo("夜间施工.jpg");
         assertThat(created.get("history").findValuesAsText("action")).contains("UNLINKED_FROM_DUPLICATE");
         JsonNode original = api.caseDetail(id);

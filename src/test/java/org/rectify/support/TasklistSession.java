@@ -40,6 +40,8 @@ public final class TasklistSession {
         if (login.statusCode() != 200) {
             throw new AssertionError("Tasklist sign-in of " + user + " failed: " + login.statusCode() + " " + login.body());
         }
+        // Sign-in starts a new session without a CSRF token: the next page load hands one out, as in the browser.
+        session.get("/camunda/app/tasklist/default/");
         return session;
     }
 
