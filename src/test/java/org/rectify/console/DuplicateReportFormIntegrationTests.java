@@ -40,8 +40,8 @@ class DuplicateReportFormIntegrationTests {
     @Test
     void aReporterWhoseReportWasLinkedSeesTheCountButNotTheOtherReports() {
         long first = report(ConsoleSession.signedIn(port, "patrol"), "25.700000");
-        ConsoleSession other = ConsoleSession.signedIn(port, "jyj-handler");
-        submit(other, "25.700100");
+        ConsoleSession other = ConsoleSession.signedIn(port, "citizen");
+        submit(other, "25.700100", "CITIZEN");
 
         String page = other.get("/console/cases/" + first).body();
         assertThat(page).contains("另有 1 份重复上报并入本案件").doesNotContain("重复上报 #")
@@ -88,9 +88,14 @@ class DuplicateReportFormIntegrationTests {
     }
 
     private static HttpResponse<String> submit(ConsoleSession session, String latitude) {
+        return submit(session, latitude, "PATROL");
+    }
+
+    /** As the account's own report of the given source (the sources each role may use are configuration). */
+    private static HttpResponse<String> submit(ConsoleSession session, String latitude, String source) {
         HttpResponse<String> response = session.submitMultipart("/console/report", "/console/report",
                 Map.of("categoryCode", "ILLEGAL_PARKING", "description", "机动车占用盲道", "address", "云谷路 6 号",
-                        "gridCode", "qysq-01", "source", "PATROL", "severity", "GENERAL", "latitude", latitude,
+                        "gridCode", "qysq-01", "source", source, "severity", "GENERAL", "latitude", latitude,
                         "longitude", "110.500000", "requestKey", "form-" + System.nanoTime()),
                 "photos", List.of());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);

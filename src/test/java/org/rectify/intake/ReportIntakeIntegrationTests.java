@@ -219,7 +219,7 @@ class ReportIntakeIntegrationTests {
 
         assertThat(receipt.get("status").asText()).isEqualTo("PENDING_CHECK");
         assertThat(receipt.has("leadUnit")).isFalse();
-        ResponseEntity<JsonNode> asReporter = api.get("patrol", "/api/cases/" + receipt.get("id").asLong());
+        ResponseEntity<JsonNode> asReporter = api.get("citizen", "/api/cases/" + receipt.get("id").asLong());
         assertThat(asReporter.getStatusCode().value()).isEqualTo(200);
         assertThat(asReporter.getBody().get("statusLabel").asText()).isEqualTo("待核实");
     }
