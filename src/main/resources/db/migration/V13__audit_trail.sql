@@ -45,23 +45,23 @@ create table sign_in_throttle (
 -- Canonical payloads: JSON arrays of the columns that matter, times as epoch seconds (independent of the session's
 -- time zone), jsonb as its normalised text.
 create function chain_payload(r case_event) returns bytea language sql immutable as $$
-    select convert_to(json_build_array(r.id, r.case_id, r.chain_seq, extract(epoch from r.occurred_at), r.actor,
-        r.action, r.summary, r.details)::text, 'UTF8')
+    select convert_to(json_build_array((r).id, (r).case_id, (r).chain_seq, extract(epoch from (r).occurred_at), (r).actor,
+        (r).action, (r).summary, (r).details)::text, 'UTF8')
 $$;
 create function chain_payload(r photo) returns bytea language sql immutable as $$
-    select convert_to(json_build_array(r.id, r.case_id, r.chain_seq, r.stage, r.file_name, r.content_type,
-        r.size_bytes, r.sha256, encode(sha256(r.content), 'hex'), r.uploaded_by,
-        extract(epoch from r.uploaded_at))::text, 'UTF8')
+    select convert_to(json_build_array((r).id, (r).case_id, (r).chain_seq, (r).stage, (r).file_name, (r).content_type,
+        (r).size_bytes, (r).sha256, encode(sha256((r).content), 'hex'), (r).uploaded_by,
+        extract(epoch from (r).uploaded_at))::text, 'UTF8')
 $$;
 create function chain_payload(r document) returns bytea language sql immutable as $$
-    select convert_to(json_build_array(r.id, r.case_id, r.chain_seq, r.type, r.year, r.sequence, r.number,
-        extract(epoch from r.issued_at), r.issued_by, r.addressed_to, r.copied_to, encode(sha256(convert_to(r.html, 'UTF8')), 'hex'),
-        r.particulars)::text, 'UTF8')
+    select convert_to(json_build_array((r).id, (r).case_id, (r).chain_seq, (r).type, (r).year, (r).sequence, (r).number,
+        extract(epoch from (r).issued_at), (r).issued_by, (r).addressed_to, (r).copied_to, encode(sha256(convert_to((r).html, 'UTF8')), 'hex'),
+        (r).particulars)::text, 'UTF8')
 $$;
 create function chain_payload(r audit_event) returns bytea language sql immutable as $$
-    select convert_to(json_build_array(r.id, r.chain_seq, extract(epoch from r.occurred_at), r.category, r.action,
-        r.actor, r.outcome, r.case_id, r.http_method, r.path, r.http_status, r.client_address, r.user_agent,
-        r.detail)::text, 'UTF8')
+    select convert_to(json_build_array((r).id, (r).chain_seq, extract(epoch from (r).occurred_at), (r).category, (r).action,
+        (r).actor, (r).outcome, (r).case_id, (r).http_method, (r).path, (r).http_status, (r).client_address, (r).user_agent,
+        (r).detail)::text, 'UTF8')
 $$;
 
 create function chain_link(prev_hash char(64), payload bytea) returns char(64) language sql immutable as $$
