@@ -42,6 +42,10 @@ create table sign_in_throttle (
     locked_until    timestamptz
 );
 
+alter table case_event add column chain_seq bigint, add column prev_hash char(64), add column row_hash char(64);
+alter table photo add column chain_seq bigint, add column prev_hash char(64), add column row_hash char(64);
+alter table document add column chain_seq bigint, add column prev_hash char(64), add column row_hash char(64);
+
 -- Canonical payloads: JSON arrays of the columns that matter, times as epoch seconds (independent of the session's
 -- time zone), jsonb as its normalised text.
 create function chain_payload(r case_event) returns bytea language sql immutable as $$
@@ -67,10 +71,6 @@ $$;
 create function chain_link(prev_hash char(64), payload bytea) returns char(64) language sql immutable as $$
     select encode(sha256(convert_to(coalesce(prev_hash, ''), 'UTF8') || payload), 'hex')
 $$;
-
-alter table case_event add column chain_seq bigint, add column prev_hash char(64), add column row_hash char(64);
-alter table photo add column chain_seq bigint, add column prev_hash char(64), add column row_hash char(64);
-alter table document add column chain_seq bigint, add column prev_hash char(64), add column row_hash char(64);
 
 -- Rows written before this migration are chained now, in the order they were written.
 alter table case_event disable trigger case_event_append_only;
