@@ -32,7 +32,7 @@ class AuditLog {
         ownTransaction.executeWithoutResult(status -> jdbc.sql("""
                 insert into audit_event (occurred_at, category, action, actor, outcome, case_id, http_method,
                                          path, http_status, client_address, user_agent, detail)
-                values (0, :at, :category, :action, :actor, :outcome, :caseId, :method, :path, :status, :address,
+                values (:at, :category, :action, :actor, :outcome, :caseId, :method, :path, :status, :address,
                         :agent, :detail)""")
                 .param("at", OffsetDateTime.now(ZoneOffset.UTC))
                 .param("category", entry.category())

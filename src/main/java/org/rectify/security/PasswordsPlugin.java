@@ -1,10 +1,7 @@
 package org.rectify.security;
 
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.digest.Sha512HashDigest;
-import org.camunda.bpm.engine.impl.digest.ShaHashDigest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +26,7 @@ class PasswordsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setPasswordEncryptor(new BcryptPasswordEncryptor(bcryptCost));
-        configuration.setCustomPasswordChecker(List.of(new Sha512HashDigest(), new ShaHashDigest()));
+        // Camunda's password manager always keeps its SHA and SHA-512 checkers, so earlier hashes still verify.
         configuration.setEnablePasswordPolicy(true);
         configuration.setPasswordPolicy(rules);
         configuration.setLoginMaxAttempts(Integer.MAX_VALUE);

@@ -38,7 +38,7 @@ class AuditTrailIntegrationTests {
 
     @Test
     void aFailedConsoleSignInIsInTheAuditLogWithTheClientAddressAndUserAgent() {
-        String agent = "审计测试浏览器/" + UUID.randomUUID();
+        String agent = "AuditTestBrowser/" + UUID.randomUUID();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.set("User-Agent", agent);
@@ -58,7 +58,7 @@ class AuditTrailIntegrationTests {
 
     @Test
     void aFailedApiSignInAndARefusedAdministrativeActAreBothKept() {
-        String agent = "审计测试客户端/" + UUID.randomUUID();
+        String agent = "AuditTestClient/" + UUID.randomUUID();
         HttpHeaders headers = new HttpHeaders();
         headers.set("User-Agent", agent);
         headers.set("X-Forwarded-For", "203.0.113.78");

@@ -87,12 +87,16 @@ class RoleEndpointMatrixTests {
         Map<String, Map<String, String>> expected = table("security/engine-paths.csv");
         List<String> wrong = new ArrayList<>();
         Map<String, String> sessions = new LinkedHashMap<>();
+        List<String> observedRows = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> row : expected.entrySet()) {
             String method = row.getKey().substring(0, row.getKey().indexOf(' '));
             String path = row.getKey().substring(method.length() + 1);
+            List<String> observed = new ArrayList<>();
+            int before = wrong.size();
             for (String role : ROLES) {
                 String want = row.getValue().get(role);
                 if (want == null || want.isBlank()) {
+                    observed.add("");
                     continue;
                 }
                 HttpHeaders headers = new HttpHeaders();
@@ -109,13 +113,18 @@ class RoleEndpointMatrixTests {
                             .exchange(path, HttpMethod.valueOf(method), entity, String.class);
                 }
                 String got = classOf(response.getStatusCode().value());
+                observed.add(got);
                 if (!got.equals(want)) {
                     wrong.add(row.getKey() + " as " + role + ": table says " + want + ", got " + got
                             + " (" + response.getStatusCode().value() + ")");
                 }
             }
+            if (wrong.size() > before) {
+                observedRows.add(method + "," + path + "," + String.join(",", observed));
+            }
         }
-        assertThat(wrong).as("answers that differ from src/test/resources/security/engine-paths.csv").isEmpty();
+        assertThat(wrong).as("answers that differ from src/test/resources/security/engine-paths.csv; "
+                + "rows as observed:%n%s", String.join("\n", observedRows)).isEmpty();
     }
 
     private ResponseEntity<String> call(String role, String method, String template, JsonNode operation) {
@@ -152,18 +161,29 @@ class RoleEndpointMatrixTests {
         return client.exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class);
     }
 
-    /** Signs in to the Camunda webapps as Tasklist does and returns the session cookie. */
+    /** Signs in to the Camunda webapps as Tasklist does (with Camunda's CSRF token) and returns the session cookie. */
     private String webappSession(String role) {
+        ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+        String session = cookie(page, "JSESSIONID");
+        String token = cookie(page, "XSRF-TOKEN");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, session + "; " + token);
+        headers.add("X-XSRF-TOKEN", token.substring(token.indexOf('=') + 1));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", role);
         form.add("password", Api.PASSWORD);
         ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
                 HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
         assertThat(login.getStatusCode().value()).as("webapp login of %s: %s", role, login.getBody()).isEqualTo(200);
-        return login.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        String renewed = cookie(login, "JSESSIONID");
+        return renewed != null ? renewed : session;
+    }
+
+    private static String cookie(ResponseEntity<String> response, String name) {
+        List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+        return cookies == null ? null : cookies.stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c).findFirst().orElse(null);
     }
 
     private static String classOf(int status) {
