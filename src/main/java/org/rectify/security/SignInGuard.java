@@ -64,7 +64,8 @@ class SignInGuard extends OncePerRequestFilter {
         Attempt a = attempt.get();
         String address = request.getRemoteAddr();
         String agent = request.getHeader("User-Agent");
-        Optional<Duration> locked = throttle.lockedFor(a.account(), address);
+        SignInThrottle.Standing standing = throttle.standing(a.account(), address);
+        Optional<Duration> locked = standing.lockedFor();
         if (locked.isPresent()) {
             long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
             events.publishEvent(new SignInAttempt(a.door(), a.account(), SignInAttempt.Outcome.THROTTLED, address, agent,
@@ -92,7 +93,9 @@ class SignInGuard extends OncePerRequestFilter {
             throttle.failed(a.account(), address);
             events.publishEvent(new SignInAttempt(a.door(), a.account(), SignInAttempt.Outcome.FAILED, address, agent, 0));
         } else if (succeeded) {
-            throttle.succeeded(a.account());
+            if (standing.accountHasFailures()) {
+                throttle.succeeded(a.account());
+            }
             accounts.upgradeHash(a.account(), a.password());
             // Basic authenticates every API call: its successes would drown the log (each write is recorded anyway).
             if (interactive) {

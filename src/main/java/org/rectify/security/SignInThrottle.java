@@ -41,14 +41,26 @@ class SignInThrottle {
         this.forgetAfter = forgetAfter;
     }
 
-    /** How long this account or address must still wait, if either is locked now. */
-    Optional<Duration> lockedFor(String account, String address) {
+    /** Before a password is checked: how long the account or address must still wait, and whether the account has failures. */
+    record Standing(Optional<Duration> lockedFor, boolean accountHasFailures) {
+    }
+
+    Standing standing(String account, String address) {
         Instant now = Instant.now();
-        return jdbc.sql("select max(locked_until) from sign_in_throttle where key in (:keys) and locked_until > :now")
-                .param("keys", List.of(accountKey(account), addressKey(address)))
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .query(OffsetDateTime.class).optional()
-                .map(until -> Duration.between(now, until.toInstant()));
+        String accountKey = accountKey(account);
+        Optional<Duration> lockedFor = Optional.empty();
+        boolean accountHasFailures = false;
+        for (Object[] row : jdbc.sql("select key, locked_until from sign_in_throttle where key in (:keys)")
+                .param("keys", List.of(accountKey, addressKey(address)))
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)}).list()) {
+            accountHasFailures |= accountKey.equals(row[0]);
+            OffsetDateTime until = (OffsetDateTime) row[1];
+            if (until != null && until.toInstant().isAfter(now)) {
+                Duration wait = Duration.between(now, until.toInstant());
+                lockedFor = lockedFor.filter(longer -> longer.compareTo(wait) >= 0).or(() -> Optional.of(wait));
+            }
+        }
+        return new Standing(lockedFor, accountHasFailures);
     }
 
     void failed(String account, String address) {
@@ -82,10 +94,11 @@ class SignInThrottle {
     }
 
     private static String accountKey(String account) {
-        return "account:" + (account == null ? "" : account.strip().toLowerCase(java.util.Locale.ROOT));
+        String id = account == null ? "" : account.strip().toLowerCase(java.util.Locale.ROOT);
+        return "account:" + (id.length() > 150 ? id.substring(0, 150) : id);
     }
 
     private static String addressKey(String address) {
-        return "address:" + address;
+        return "address:" + (address != null && address.length() > 150 ? address.substring(0, 150) : address);
     }
 }
