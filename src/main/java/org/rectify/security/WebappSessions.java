@@ -50,12 +50,33 @@ public class WebappSessions {
         if (userId == null || userId.isBlank() || !identity.passwordMatches(userId.strip(), password)) {
             return false;
         }
+        request.setAttribute(SignInGuard.VERIFIED, Boolean.TRUE);
         UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, userId.strip());
         if (authentication == null) {
             return false;
         }
         AuthenticationUtil.revalidateSession(request, authentication);
         return true;
+    }
+
+    /**
+     * Who a request speaks for, without checking a password or loading the account: the HTTP Basic user if the
+     * request carries one, else the person signed in to the webapps in its session. For the audit trail, which
+     * reads it after the request was answered (a 401 tells it the claim was not proved).
+     */
+    public Optional<String> claimedUserId(HttpServletRequest request) {
+        Optional<BasicCredentials> basic = BasicCredentials.of(request);
+        if (basic.isPresent()) {
+            return Optional.of(basic.get().user());
+        }
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication webappUser = authentications == null ? null
+                : authentications.getAuthenticationForProcessEngine(engine.getName());
+        return webappUser == null ? Optional.empty() : Optional.of(webappUser.getIdentityId());
     }
 
     /** Ends the session, and with it the sign-in to every Camunda webapp too. */
