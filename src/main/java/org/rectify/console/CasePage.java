@@ -21,6 +21,8 @@ import org.rectify.cases.Photos;
 import org.rectify.cases.RectificationCase;
 import org.rectify.catalog.Grid;
 import org.rectify.documents.DocumentType;
+import org.rectify.escalation.LadderStage;
+import org.rectify.escalation.LadderStages;
 import org.rectify.rules.RoutingDecision;
 import org.rectify.workflow.CaseProcess;
 import org.rectify.workflow.ProcessVariables;
@@ -71,7 +73,7 @@ class CasePage {
             String statusTone, String overdueText, List<Fact> facts, List<Photo> before, List<Photo> after,
             MapView map, List<Entry> timeline, Step step, List<Choice> units, String suggestedUnit,
             String suggestedUnitName, List<Choice> rejectionReasons, List<Choice> categories, List<Choice> grids,
-            String cockpitUrl) {
+            String cockpitUrl, String ladderStage, String ladderStageLabel) {
     }
 
     /** Steps the console can complete itself; any other step is done in Tasklist. */
@@ -85,8 +87,11 @@ class CasePage {
     private final IdentityService identityService;
     private final JdbcClient jdbc;
 
+    private final LadderStages ladderStages;
+
     CasePage(CaseHistory history, Photos photos, CaseProcess process, Assignment assignment,
-            IdentityService identityService, JdbcClient jdbc) {
+            IdentityService identityService, JdbcClient jdbc, LadderStages ladderStages) {
+        this.ladderStages = ladderStages;
         this.history = history;
         this.photos = photos;
         this.process = process;
@@ -176,6 +181,7 @@ class CasePage {
                 suggested = null;
             }
         }
+        LadderStage stage = ladderStages.of(c.id()).orElse(null);
         return new View(c.id(), c.caseNumber(), c.title(), c.description(), c.status().name(),
                 c.status().chineseLabel(), Texts.statusTone(c.status().name()), overdueText, facts, before, after,
                 map(c), timeline(c, events, decisions, names), step,
@@ -185,7 +191,8 @@ class CasePage {
                 d.categories().stream().map(cat -> new Choice(cat.code(), cat.name())).toList(),
                 d.grids().stream().map(g -> new Choice(g.code(), d.unitName(g.streetCode()) + " · " + g.name())).toList(),
                 viewer.seesAll() && c.processInstanceId() != null
-                        ? "/camunda/app/cockpit/default/#/process-instance/" + c.processInstanceId() + "/runtime" : null);
+                        ? "/camunda/app/cockpit/default/#/process-instance/" + c.processInstanceId() + "/runtime" : null,
+                stage == null ? null : stage.name(), stage == null ? "" : stage.chineseLabel());
     }
 
     private Step step(RectificationCase c, Viewer viewer) {

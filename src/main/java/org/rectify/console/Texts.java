@@ -58,6 +58,12 @@ final class Texts {
         return Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(code)).findFirst();
     }
 
+    /** Where a case stands on the escalation ladder (预警 … 已问责), or empty for a case no step has reached. */
+    static String ladderStageLabel(String code) {
+        org.rectify.escalation.LadderStage stage = org.rectify.escalation.LadderStage.parse(code);
+        return stage == null ? "" : stage.chineseLabel();
+    }
+
     static String statusLabel(String code) {
         return status(code).map(CaseStatus::chineseLabel).orElse(code == null ? "" : code);
     }
