@@ -24,6 +24,7 @@ import org.rectify.documents.DocumentType;
 import org.rectify.escalation.LadderStage;
 import org.rectify.escalation.LadderStages;
 import org.rectify.rules.RoutingDecision;
+import org.rectify.rules.RuleSetLabels;
 import org.rectify.workflow.CaseProcess;
 import org.rectify.workflow.ProcessVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,10 +89,12 @@ class CasePage {
     private final JdbcClient jdbc;
 
     private final LadderStages ladderStages;
+    private final RuleSetLabels ruleSetLabels;
 
     CasePage(CaseHistory history, Photos photos, CaseProcess process, Assignment assignment,
-            IdentityService identityService, JdbcClient jdbc, LadderStages ladderStages) {
+            IdentityService identityService, JdbcClient jdbc, LadderStages ladderStages, RuleSetLabels ruleSetLabels) {
         this.ladderStages = ladderStages;
+        this.ruleSetLabels = ruleSetLabels;
         this.history = history;
         this.photos = photos;
         this.process = process;
@@ -304,9 +307,11 @@ class CasePage {
             "DUPLICATE", Set.of("DUPLICATE_REPORTED"),
             "REWORK_TIME_LIMIT", Set.of("VERIFICATION_FAILED", "REWORK", "REWORKED"));
 
-    private static Explanation explain(CaseHistory.Decision decision) {
+    /** The version as people read it ("2026-12-01 第3版"); the hash stays in the API for administrators. */
+    private Explanation explain(CaseHistory.Decision decision) {
+        String version = ruleSetLabels.label(decision.ruleSetVersion());
         return new Explanation(Texts.decisionKind(decision.kind()), decision.explanation(),
-                String.join("、", decision.firedRules()), decision.ruleSetVersion());
+                String.join("、", decision.firedRules()), version.isEmpty() ? null : version);
     }
 
     record Document(long id, String typeLabel, String number, OffsetDateTime issuedAt, String issuedBy,

@@ -33,7 +33,9 @@ final class Texts {
             Map.entry("SUSPENSION", "挂账规则"),
             Map.entry("ACCOUNTABILITY", "问责规则"),
             Map.entry("DISCIPLINE", "问责规则"),
-            Map.entry("DUPLICATE", "重复上报规则"));
+            Map.entry("DUPLICATE", "重复上报规则"),
+            Map.entry("ACCOUNTABILITY_PROPOSAL", "问责建议规则"),
+            Map.entry("VOLUNTEER_POINTS", "志愿者积分规则"));
 
     private Texts() {
     }
@@ -107,7 +109,8 @@ final class Texts {
     }
 
     static String decisionKind(String kind) {
-        return DECISION_KINDS.getOrDefault(kind, kind);
+        // A kind added later and not named here still reads as words, never as its code.
+        return DECISION_KINDS.getOrDefault(kind, "规则决定");
     }
 
     /** "3天5小时" for a duration in hours, as overdue lists say it. */

@@ -14,12 +14,12 @@ class PenaltyRulesTests {
     private final AccountabilityRules rules = new AccountabilityRules(RuleFiles.engine());
 
     @Test
-    void aFirstOffenceWithNothingAggravatingIsAWrittenSelfCriticismByTheUnit() {
+    void aFirstOffenceWithNothingAggravatingIsAWrittenSelfCriticismByThePersonResponsible() {
         RuleOutcome<MeasureProposal> outcome = rules.propose(facts(ReportSource.PATROL, "OVERDUE", 2, 0, 0, 0, 0));
 
         MeasureProposal proposal = outcome.decision();
         assertThat(proposal.measure()).isEqualTo(AccountabilityMeasure.WRITTEN_SELF_CRITICISM);
-        assertThat(proposal.target()).isEqualTo(AccountabilityTarget.UNIT);
+        assertThat(proposal.target()).isEqualTo(AccountabilityTarget.RESPONSIBLE);
         assertThat(proposal.appealWorkingDays()).isEqualTo(5);
         assertThat(proposal.score()).isZero();
         assertThat(proposal.describeFactors()).isEqualTo("无加重情节");
