@@ -61,3 +61,24 @@ insert into category (code, name, default_unit_code) values
     ('THREE_GUARANTEES',    '门前三包',         'cgj'),
     ('FIRE_FACILITIES',     '消防设施',         'xfj')
 on conflict (code) do nothing;
+
+-- The people an accountability decision may name (主要负责人, 分管负责人, 具体责任人), one of each per unit.
+insert into unit_person (unit_code, name, post, title) values
+    ('cgj',   '彭志强', 'PRINCIPAL', '局长'),   ('cgj',   '钱志远', 'DEPUTY', '副局长'),   ('cgj',   '孙浩然', 'RESPONSIBLE', '市容管理科科长'),
+    ('scjgj', '鲁玉梅', 'PRINCIPAL', '局长'),   ('scjgj', '冯德明', 'DEPUTY', '副局长'),   ('scjgj', '褚丽华', 'RESPONSIBLE', '食品流通科科长'),
+    ('wjj',   '潘文涛',   'PRINCIPAL', '局长'),   ('wjj',   '卫明辉', 'DEPUTY', '副局长'),   ('wjj',   '蒋晓燕', 'RESPONSIBLE', '公共卫生科科长'),
+    ('jyj',   '葛新民',   'PRINCIPAL', '局长'),   ('jyj',   '沈佳怡', 'DEPUTY', '副局长'),   ('jyj',   '韩文博', 'RESPONSIBLE', '安全管理科科长'),
+    ('jjdd',  '范永胜',   'PRINCIPAL', '大队长'), ('jjdd',  '杨振华', 'DEPUTY', '副大队长'), ('jjdd',  '朱海涛', 'RESPONSIBLE', '秩序中队中队长'),
+    ('sthjj', '苗淑芬',   'PRINCIPAL', '局长'),   ('sthjj', '秦国栋', 'DEPUTY', '副局长'),   ('sthjj', '尤佳',   'RESPONSIBLE', '环境监察大队队长'),
+    ('zjj',   '方国华',   'PRINCIPAL', '局长'),   ('zjj',   '许建平', 'DEPUTY', '副局长'),   ('zjj',   '何俊杰', 'RESPONSIBLE', '建筑管理科科长'),
+    ('xfj',   '任建军',   'PRINCIPAL', '大队长'), ('xfj',   '吕振国', 'DEPUTY', '副大队长'), ('xfj',   '施永强', 'RESPONSIBLE', '防火监督科科长'),
+    ('cxjd',  '袁晓红',   'PRINCIPAL', '主任'),   ('cxjd',  '张立新', 'DEPUTY', '副主任'),   ('cxjd',  '孔德胜', 'RESPONSIBLE', '城市管理办公室主任'),
+    ('kjcjd', '邵光明',   'PRINCIPAL', '主任'),   ('kjcjd', '曹晓峰', 'DEPUTY', '副主任'),   ('kjcjd', '严国强', 'RESPONSIBLE', '城市管理办公室主任'),
+    ('ygjd',  '汤雪梅',   'PRINCIPAL', '主任'),   ('ygjd',  '华晓东', 'DEPUTY', '副主任'),   ('ygjd',  '金明',   'RESPONSIBLE', '城市管理办公室主任'),
+    ('xhsq',  '殷桂兰',   'PRINCIPAL', '书记'),   ('xhsq',  '魏春燕', 'DEPUTY', '副主任'),   ('xhsq',  '陶建军', 'RESPONSIBLE', '网格长'),
+    ('mzsq',  '罗德华',   'PRINCIPAL', '书记'),   ('mzsq',  '姜美玲', 'DEPUTY', '副主任'),   ('mzsq',  '戚小兵', 'RESPONSIBLE', '网格长'),
+    ('jxsq',  '毕晓梅',   'PRINCIPAL', '书记'),   ('jxsq',  '谢文静', 'DEPUTY', '副主任'),   ('jxsq',  '邹国庆', 'RESPONSIBLE', '网格长'),
+    ('chsq',  '郝立军',   'PRINCIPAL', '书记'),   ('chsq',  '喻红梅', 'DEPUTY', '副主任'),   ('chsq',  '柏志强', 'RESPONSIBLE', '网格长'),
+    ('qysq',  '邬春花',   'PRINCIPAL', '书记'),   ('qysq',  '水晓琴', 'DEPUTY', '副主任'),   ('qysq',  '窦建华', 'RESPONSIBLE', '网格长'),
+    ('stsq',  '安志刚',   'PRINCIPAL', '书记'),   ('stsq',  '章丽娟', 'DEPUTY', '副主任'),   ('stsq',  '云海波', 'RESPONSIBLE', '网格长')
+on conflict (unit_code, name, post) do nothing;

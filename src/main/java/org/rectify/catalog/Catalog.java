@@ -69,6 +69,17 @@ public class Catalog {
         return grids().stream().filter(g -> g.code().equals(code)).findFirst();
     }
 
+    /** The unit's people whom a decision may name, principal first (table unit_person). */
+    public List<UnitPerson> people(String unitCode) {
+        return jdbc.sql("""
+                select id, unit_code, name, post, title from unit_person where unit_code = :unit and active
+                order by case post when 'PRINCIPAL' then 1 when 'DEPUTY' then 2 else 3 end, id""")
+                .param("unit", unitCode)
+                .query((rs, n) -> new UnitPerson(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
     public Map<String, Unit> unitsByCode() {
         return units().stream().collect(Collectors.toMap(Unit::code, Function.identity()));
     }

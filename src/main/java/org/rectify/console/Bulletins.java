@@ -155,6 +155,29 @@ class Bulletins {
         }
     }
 
+    /** 点名批评: units with overdue cases, reworks or supervision orders, the worst three. */
+    static List<UnitLine> criticised(List<UnitLine> units) {
+        return units.stream().filter(Bulletins::blameworthy)
+                .sorted(Comparator.comparingLong((UnitLine u) -> u.overdueNow() * 3 + u.reworked() + u.orders() * 5).reversed())
+                .limit(3).toList();
+    }
+
+    /**
+     * 表扬: the best three by closures on time, among units with nothing to criticise this week. A unit is never
+     * praised and criticised in the same issue: one with an overdue case, a rework or a supervision order this week
+     * is not praised, whether or not it made the criticised three.
+     */
+    static List<UnitLine> praised(List<UnitLine> units, List<UnitLine> criticised) {
+        return units.stream().filter(u -> u.closed() > 0 && !blameworthy(u) && !criticised.contains(u))
+                .sorted(Comparator.comparingDouble((UnitLine u) -> (double) u.onTime() / u.closed()).reversed()
+                        .thenComparing(Comparator.comparingLong(UnitLine::closed).reversed()))
+                .limit(3).toList();
+    }
+
+    private static boolean blameworthy(UnitLine u) {
+        return u.overdueNow() > 0 || u.reworked() > 0 || u.orders() > 0;
+    }
+
     Content compute(LocalDate weekStart, Directory.Snapshot directory, OffsetDateTime now) {
         OffsetDateTime start = Ledger.startOf(weekStart);
         OffsetDateTime end = Ledger.startOf(weekStart.plusDays(7));
@@ -221,13 +244,8 @@ class Bulletins {
                     f[3], f[4], f[5]));
         }
         units.sort(Comparator.comparingLong(UnitLine::overdueNow).reversed().thenComparing(UnitLine::name));
-        List<UnitLine> best = units.stream().filter(u -> u.closed() > 0 && u.overdueNow() == 0)
-                .sorted(Comparator.comparingDouble((UnitLine u) -> (double) u.onTime() / u.closed()).reversed()
-                        .thenComparing(Comparator.comparingLong(UnitLine::closed).reversed()))
-                .limit(3).toList();
-        List<UnitLine> worst = units.stream().filter(u -> u.overdueNow() > 0 || u.reworked() > 0)
-                .sorted(Comparator.comparingLong((UnitLine u) -> u.overdueNow() * 3 + u.reworked() + u.orders() * 5).reversed())
-                .limit(3).toList();
+        List<UnitLine> worst = criticised(units);
+        List<UnitLine> best = praised(units, worst);
 
         Map<String, String> unitNames = directory.unitNames();
         List<OverdueItem> overdue = jdbc.sql("""

@@ -21,7 +21,10 @@ import org.rectify.cases.Photos;
 import org.rectify.cases.RectificationCase;
 import org.rectify.catalog.Grid;
 import org.rectify.documents.DocumentType;
+import org.rectify.escalation.LadderStage;
+import org.rectify.escalation.LadderStages;
 import org.rectify.rules.RoutingDecision;
+import org.rectify.rules.RuleSetLabels;
 import org.rectify.workflow.CaseProcess;
 import org.rectify.workflow.ProcessVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,7 +74,7 @@ class CasePage {
             String statusTone, String overdueText, List<Fact> facts, List<Photo> before, List<Photo> after,
             MapView map, List<Entry> timeline, Step step, List<Choice> units, String suggestedUnit,
             String suggestedUnitName, List<Choice> rejectionReasons, List<Choice> categories, List<Choice> grids,
-            String cockpitUrl) {
+            String cockpitUrl, String ladderStage, String ladderStageLabel) {
     }
 
     /** Steps the console can complete itself; any other step is done in Tasklist. */
@@ -86,9 +89,15 @@ class CasePage {
     private final JdbcClient jdbc;
     private final CaseViews views;
 
+    private final LadderStages ladderStages;
+    private final RuleSetLabels ruleSetLabels;
+
     CasePage(CaseHistory history, Photos photos, CaseProcess process, Assignment assignment,
-            IdentityService identityService, JdbcClient jdbc, CaseViews views) {
+            IdentityService identityService, JdbcClient jdbc, CaseViews views, LadderStages ladderStages,
+            RuleSetLabels ruleSetLabels) {
         this.views = views;
+        this.ladderStages = ladderStages;
+        this.ruleSetLabels = ruleSetLabels;
         this.history = history;
         this.photos = photos;
         this.process = process;
@@ -181,6 +190,7 @@ class CasePage {
                 suggested = null;
             }
         }
+        LadderStage stage = ladderStages.of(c.id()).orElse(null);
         return new View(c.id(), c.caseNumber(), c.title(), c.description(), c.status().name(),
                 c.status().chineseLabel(), Texts.statusTone(c.status().name()), overdueText, facts, before, after,
                 map(c), timeline(c, events, decisions, names, insider), step,
@@ -190,7 +200,8 @@ class CasePage {
                 d.categories().stream().map(cat -> new Choice(cat.code(), cat.name())).toList(),
                 d.grids().stream().map(g -> new Choice(g.code(), d.unitName(g.streetCode()) + " · " + g.name())).toList(),
                 viewer.seesAll() && c.processInstanceId() != null
-                        ? "/camunda/app/cockpit/default/#/process-instance/" + c.processInstanceId() + "/runtime" : null);
+                        ? "/camunda/app/cockpit/default/#/process-instance/" + c.processInstanceId() + "/runtime" : null,
+                stage == null ? null : stage.name(), stage == null ? "" : stage.chineseLabel());
     }
 
     private Step step(RectificationCase c, Viewer viewer) {
@@ -302,9 +313,11 @@ class CasePage {
             "DUPLICATE", Set.of("DUPLICATE_REPORTED"),
             "REWORK_TIME_LIMIT", Set.of("VERIFICATION_FAILED", "REWORK", "REWORKED"));
 
-    private static Explanation explain(CaseHistory.Decision decision) {
+    /** The version as people read it ("2026-12-01 第3版"); the hash stays in the API for administrators. */
+    private Explanation explain(CaseHistory.Decision decision) {
+        String version = ruleSetLabels.label(decision.ruleSetVersion());
         return new Explanation(Texts.decisionKind(decision.kind()), decision.explanation(),
-                String.join("、", decision.firedRules()), decision.ruleSetVersion());
+                String.join("、", decision.firedRules()), version.isEmpty() ? null : version);
     }
 
     record Document(long id, String typeLabel, String number, OffsetDateTime issuedAt, String issuedBy,

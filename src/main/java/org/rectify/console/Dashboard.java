@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.rectify.catalog.Unit;
+import org.rectify.escalation.LadderStage;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +45,12 @@ class Dashboard {
             String overdueText, String categoryName) {
     }
 
+    /** Open cases at one rung of the ladder; its code is the ledger's stage filter. */
+    public record Stage(String code, String label, long open) {
+    }
+
     public record View(Totals totals, List<Line> byUnit, List<Line> byStreet, List<Day> trend, List<OverdueCase> overdue,
-            String weekStart, String today) {
+            String weekStart, String today, List<Stage> ladder) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -149,6 +154,14 @@ class Dashboard {
                             Texts.overdueBy(deadline, now),
                             categoryNames.getOrDefault(rs.getString("category_code"), rs.getString("category_code")));
                 });
-        return new View(totals[0], byUnit, byStreet, trend, overdue, Texts.day(weekStart), Texts.day(today));
+        Map<String, Long> byStage = new HashMap<>();
+        jdbc.query("select s.stage, count(*) as n from case_ladder_stage s join rectification_case c on c.id = s.case_id"
+                + " where " + scope + " and c.status not in (:terminal) group by s.stage", params,
+                rs -> {
+                    byStage.put(rs.getString("stage"), rs.getLong("n"));
+                });
+        List<Stage> ladder = java.util.Arrays.stream(LadderStage.values())
+                .map(s -> new Stage(s.name(), s.chineseLabel(), byStage.getOrDefault(s.name(), 0L))).toList();
+        return new View(totals[0], byUnit, byStreet, trend, overdue, Texts.day(weekStart), Texts.day(today), ladder);
     }
 }

@@ -30,7 +30,7 @@ class Ledger {
             String categoryName, String severity, String severityLabel, String sourceLabel, String address,
             String streetName, String gridName, String leadUnitName, String coUnitNames, String createdAt,
             String deadline, boolean deadlineProvisional, boolean overdue, String overdueText, String closedAt,
-            int reworkCount, String reporter) {
+            int reworkCount, String reporter, String ladderStage, String ladderStageLabel) {
     }
 
     public record Page(List<Row> rows, long total, int page, int size, int pages) {
@@ -60,7 +60,9 @@ class Ledger {
     static final String COLUMNS = """
             c.id, c.case_number, c.title, c.status, c.category_code, c.severity, c.source, c.address, c.grid_code,
             c.lead_unit_code, c.co_unit_codes, c.created_at, c.deadline, c.deadline_provisional, c.closed_at,
-            c.rework_count, coalesce(c.reporter_name, c.reporter) as reporter_text""";
+            c.rework_count, coalesce(c.reporter_name, c.reporter) as reporter_text, s.stage as ladder_stage""";
+    /** The case with where it stands on the ladder: one row per case at most (case_ladder_stage's key). */
+    static final String FROM = " from rectification_case c left join case_ladder_stage s on s.case_id = c.id";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -78,13 +80,13 @@ class Ledger {
     Page page(LedgerFilter filter, Viewer viewer, Directory.Snapshot directory, OffsetDateTime now) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, viewer, directory, now, params);
-        Long total = jdbc.queryForObject("select count(*) from rectification_case c where " + where, params, Long.class);
+        Long total = jdbc.queryForObject("select count(*)" + FROM + " where " + where, params, Long.class);
         long count = total == null ? 0 : total;
         int pages = (int) Math.max(1, (count + filter.size() - 1) / filter.size());
         int page = Math.min(filter.page(), pages);
         params.put("limit", filter.size());
         params.put("offset", (long) (page - 1) * filter.size());
-        List<Row> rows = jdbc.query("select " + COLUMNS + " from rectification_case c where " + where
+        List<Row> rows = jdbc.query("select " + COLUMNS + FROM + " where " + where
                 + " order by " + order(filter) + " limit :limit offset :offset", params, mapper(directory, now));
         return new Page(rows, count, page, filter.size(), pages);
     }
@@ -97,7 +99,7 @@ class Ledger {
         params.put("limit", limit);
         RowMapper<Row> mapper = mapper(directory, now);
         readOnly.executeWithoutResult(status -> streaming.query("select " + COLUMNS
-                + " from rectification_case c where " + where + " order by " + order(filter) + " limit :limit", params,
+                + FROM + " where " + where + " order by " + order(filter) + " limit :limit", params,
                 rs -> {
                     sink.accept(mapper.mapRow(rs, 0));
                 }));
@@ -106,7 +108,7 @@ class Ledger {
     long count(LedgerFilter filter, Viewer viewer, Directory.Snapshot directory, OffsetDateTime now) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, viewer, directory, now, params);
-        Long total = jdbc.queryForObject("select count(*) from rectification_case c where " + where, params, Long.class);
+        Long total = jdbc.queryForObject("select count(*)" + FROM + " where " + where, params, Long.class);
         return total == null ? 0 : total;
     }
 
@@ -138,6 +140,12 @@ class Ledger {
         if (f.source() != null) {
             where.add("c.source = :source");
             params.put("source", f.source());
+        }
+        if (LedgerFilter.NO_STAGE.equals(f.stage())) {
+            where.add("s.case_id is null");
+        } else if (f.stage() != null) {
+            where.add("s.stage = :stage");
+            params.put("stage", f.stage());
         }
         if (f.campaign() != null) {
             // Compared as a number, so that the index rectification_case_campaign (V10) answers it.
@@ -223,7 +231,8 @@ class Ledger {
                             .collect(Collectors.joining("、")),
                     Texts.minute(rs.getObject("created_at", OffsetDateTime.class)), Texts.minute(deadline),
                     rs.getBoolean("deadline_provisional"), overdue, overdueText, Texts.minute(closed),
-                    rs.getInt("rework_count"), rs.getString("reporter_text"));
+                    rs.getInt("rework_count"), rs.getString("reporter_text"), rs.getString("ladder_stage"),
+                    Texts.ladderStageLabel(rs.getString("ladder_stage")));
         };
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.rectify.cases.CaseStatus;
 import org.rectify.catalog.ReportSource;
+import org.rectify.escalation.LadderStage;
 import org.rectify.clock.BusinessClock;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
@@ -58,6 +59,8 @@ class LedgerController {
         model.addAttribute("streets", d.streets().stream().map(u -> new Choice(u.code(), u.name())).toList());
         model.addAttribute("categories", d.categories().stream().map(c -> new Choice(c.code(), c.name())).toList());
         model.addAttribute("sources", Arrays.stream(ReportSource.values())
+                .map(s -> new Choice(s.name(), s.chineseLabel())).toList());
+        model.addAttribute("ladderStages", Arrays.stream(LadderStage.values())
                 .map(s -> new Choice(s.name(), s.chineseLabel())).toList());
         model.addAttribute("campaigns", campaigns.options().stream().map(c -> new Choice(c.id(), c.name())).toList());
         model.addAttribute("now", Texts.minute(now));

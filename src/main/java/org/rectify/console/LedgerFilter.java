@@ -10,17 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.rectify.escalation.LadderStage;
 
 /**
  * What the ledger shows, as the page's query string says it. Parsing is lenient: a value that does not fit is
  * dropped with a warning the page shows, so an old or hand-edited link still opens.
  */
 public record LedgerFilter(String status, String unit, String street, String category, String source,
-        String campaign, String overdue, LocalDate from, LocalDate to, LocalDate closedFrom, LocalDate closedTo,
+        String campaign, String overdue, String stage, LocalDate from, LocalDate to, LocalDate closedFrom, LocalDate closedTo,
         String q, String sort, String dir, int page, int size, List<String> warnings) {
 
     /** All open cases, whatever their step. */
     public static final String OPEN = "OPEN";
+    /** Cases no ladder step has reached. */
+    public static final String NO_STAGE = "NONE";
     static final Set<String> SORTS = Set.of("created", "deadline", "closed", "number");
     static final List<Integer> SIZES = List.of(20, 50, 100);
 
@@ -35,6 +38,13 @@ public record LedgerFilter(String status, String unit, String street, String cat
         if (overdue != null && !Set.of("yes", "no", "today").contains(overdue)) {
             warnings.add("超期条件“" + overdue + "”无效，已忽略");
             overdue = null;
+        }
+        String stage = Texts.blankToNull(params.get("stage"));
+        if (stage != null && !stage.equals(NO_STAGE) && LadderStage.parse(stage) == null) {
+            warnings.add("督办阶段“" + stage + "”不存在，已忽略");
+            stage = null;
+        } else if (stage != null && !stage.equals(NO_STAGE)) {
+            stage = LadderStage.parse(stage).name();
         }
         String campaign = Texts.blankToNull(params.get("campaign"));
         if (campaign != null && !campaign.matches("\\d{1,18}")) {
@@ -57,7 +67,7 @@ public record LedgerFilter(String status, String unit, String street, String cat
         }
         return new LedgerFilter(status, Texts.blankToNull(params.get("unit")), Texts.blankToNull(params.get("street")),
                 Texts.blankToNull(params.get("category")), Texts.blankToNull(params.get("source")),
-                campaign, overdue,
+                campaign, overdue, stage,
                 date(params.get("from"), "上报日期（起）", warnings), date(params.get("to"), "上报日期（止）", warnings),
                 date(params.get("closedFrom"), "销号日期（起）", warnings),
                 date(params.get("closedTo"), "销号日期（止）", warnings),
@@ -97,6 +107,7 @@ public record LedgerFilter(String status, String unit, String street, String cat
         put(p, "source", source);
         put(p, "campaign", campaign);
         put(p, "overdue", overdue);
+        put(p, "stage", stage);
         put(p, "from", from == null ? null : from.toString());
         put(p, "to", to == null ? null : to.toString());
         put(p, "closedFrom", closedFrom == null ? null : closedFrom.toString());

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerWorkbook {
 
-    static final List<String> HEADERS = List.of("案件编号", "标题", "问题类别", "严重程度", "来源", "状态", "地址",
+    static final List<String> HEADERS = List.of("案件编号", "标题", "问题类别", "严重程度", "来源", "状态", "督办阶段", "地址",
             "所属街道", "网格", "牵头单位", "配合单位", "上报时间", "整改时限", "超期情况", "销号时间", "返工次数", "上报人");
-    private static final int[] WIDTHS = {18, 30, 14, 8, 12, 12, 30, 14, 16, 22, 22, 17, 17, 14, 17, 8, 12};
+    private static final int[] WIDTHS = {18, 30, 14, 8, 12, 12, 12, 30, 14, 16, 22, 22, 17, 17, 14, 17, 8, 12};
 
     private final Ledger ledger;
     private final Campaigns campaigns;
@@ -73,6 +73,7 @@ class LedgerWorkbook {
                 r.createCell(c++).setCellValue(row.severityLabel());
                 r.createCell(c++).setCellValue(row.sourceLabel());
                 r.createCell(c++).setCellValue(row.statusLabel());
+                r.createCell(c++).setCellValue(row.ladderStageLabel());
                 r.createCell(c++).setCellValue(row.address());
                 r.createCell(c++).setCellValue(row.streetName());
                 r.createCell(c++).setCellValue(row.gridName());
@@ -138,6 +139,7 @@ class LedgerWorkbook {
             case "source" -> "来源";
             case "campaign" -> "专项行动";
             case "overdue" -> "超期";
+            case "stage" -> "督办阶段";
             case "from" -> "上报日期（起）";
             case "to" -> "上报日期（止）";
             case "closedFrom" -> "销号日期（起）";
@@ -152,6 +154,7 @@ class LedgerWorkbook {
             case "unit", "street" -> d.unitName(value);
             case "category" -> d.categoryName(value);
             case "source" -> Texts.sourceLabel(value);
+            case "stage" -> LedgerFilter.NO_STAGE.equals(value) ? "未升级" : Texts.ladderStageLabel(value);
             case "overdue" -> switch (value) {
                 case "yes" -> "已超期";
                 case "no" -> "未超期";

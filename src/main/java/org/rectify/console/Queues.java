@@ -82,9 +82,21 @@ class Queues {
                             + c.lastStep,
                     "/camunda/app/tasklist/default/#/?task=" + task.getId(),
                     CasePage.CONSOLE_FORMS.contains(task.getTaskDefinitionKey()));
-            sections.computeIfAbsent(task.getName() == null ? "其他任务" : task.getName(), k -> new ArrayList<>()).add(item);
+            sections.computeIfAbsent(section(task.getName()), k -> new ArrayList<>()).add(item);
         }
         return sections.entrySet().stream().map(e -> new Section(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * The step a task is at, for grouping: task names carry their case number and unit ("审查并决定问责 ·
+     * ZG-2026-000004 城管局") so that Tasklist rows differ; the queue groups by what comes before the number.
+     */
+    static String section(String taskName) {
+        if (taskName == null || taskName.isBlank()) {
+            return "其他任务";
+        }
+        String step = taskName.replaceFirst("\\s*[·:：\\-（(]?\\s*ZG-\\d{4}-\\d+.*$", "").strip();
+        return step.isEmpty() ? taskName : step;
     }
 
     private record CaseRow(long id, String number, String title, String status, String leadUnit, String category,

@@ -131,8 +131,11 @@ class Ranking {
 
     private final Evaluations evaluations;
 
-    Ranking(Evaluations evaluations) {
+    private final org.rectify.rules.RuleSetLabels ruleSetLabels;
+
+    Ranking(Evaluations evaluations, org.rectify.rules.RuleSetLabels ruleSetLabels) {
         this.evaluations = evaluations;
+        this.ruleSetLabels = ruleSetLabels;
     }
 
     /**
@@ -156,8 +159,9 @@ class Ranking {
                     r.indicators(), orders, transfers, r.deductions(), r.credits(),
                     r.rank() == null ? null : r.score().doubleValue(), mine, allLines || mine ? r.lines() : null));
         }
-        return new Result(month, rows, evaluation.rankedUnits(), evaluation.version(), evaluation.ruleSetVersion(),
-                evaluation.computedAt(), evaluation.trigger());
+        // People read the version as "2026-12-01 第3版"; the hash stays in the API (GET /api/evaluation/...).
+        return new Result(month, rows, evaluation.rankedUnits(), evaluation.version(),
+                ruleSetLabels.label(evaluation.ruleSetVersion()), evaluation.computedAt(), evaluation.trigger());
     }
 
     private static double value(Double rate, double none) {

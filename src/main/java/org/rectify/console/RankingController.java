@@ -29,7 +29,7 @@ class RankingController {
     static final List<String> HEADERS = List.of("名次", "单位", "类型", "应结案数", "结案数", "结案率", "按期结案率",
             "按时处置率", "返工率", "超期数", "延期率", "准确派遣率", "督办", "移交纪检", "扣分", "加分", "得分");
 
-    static final String SCORE_FORMULA = "得分 = 基础分 100 − 扣分 + 加分，扣分、加分按考核评分规则（rules/scores.drl）逐案计算，"
+    static final String SCORE_FORMULA = "得分 = 基础分 100 − 扣分 + 加分，扣分、加分按现行考核评分规则逐案计算，"
             + "每一项都注明案件编号和所依据的规则";
 
     public record MonthChoice(String value, String label, boolean selected) {

@@ -33,7 +33,9 @@ final class Texts {
             Map.entry("SUSPENSION", "挂账规则"),
             Map.entry("ACCOUNTABILITY", "问责规则"),
             Map.entry("DISCIPLINE", "问责规则"),
-            Map.entry("DUPLICATE", "重复上报规则"));
+            Map.entry("DUPLICATE", "重复上报规则"),
+            Map.entry("ACCOUNTABILITY_PROPOSAL", "问责建议规则"),
+            Map.entry("VOLUNTEER_POINTS", "志愿者积分规则"));
 
     private Texts() {
     }
@@ -56,6 +58,12 @@ final class Texts {
 
     static Optional<CaseStatus> status(String code) {
         return Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(code)).findFirst();
+    }
+
+    /** Where a case stands on the escalation ladder (预警 … 已问责), or empty for a case no step has reached. */
+    static String ladderStageLabel(String code) {
+        org.rectify.escalation.LadderStage stage = org.rectify.escalation.LadderStage.parse(code);
+        return stage == null ? "" : stage.chineseLabel();
     }
 
     static String statusLabel(String code) {
@@ -101,7 +109,8 @@ final class Texts {
     }
 
     static String decisionKind(String kind) {
-        return DECISION_KINDS.getOrDefault(kind, kind);
+        // A kind added later and not named here still reads as words, never as its code.
+        return DECISION_KINDS.getOrDefault(kind, "规则决定");
     }
 
     /** "3天5小时" for a duration in hours, as overdue lists say it. */

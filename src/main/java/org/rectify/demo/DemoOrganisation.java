@@ -55,9 +55,10 @@ class DemoOrganisation {
     void loadAccounts() {
         List<String[]> accounts = new ArrayList<>(List.of(
                 new String[] {"admin", "系统", "管理员", Roles.ADMIN_GROUP},
-                new String[] {"dispatcher", "创建办", "调度员", Roles.DISPATCHER},
-                new String[] {"supervisor", "督查组", "核查员", Roles.SUPERVISOR},
-                new String[] {"discipline", "纪工委", "办案员", Roles.DISCIPLINE},
+                // Named people, so that pages and records say "核查人：督查组 张明", never a login id.
+                new String[] {"dispatcher", "创建办", "李娜", Roles.DISPATCHER},
+                new String[] {"supervisor", "督查组", "张明", Roles.SUPERVISOR},
+                new String[] {"discipline", "纪工委", "王磊", Roles.DISCIPLINE},
                 new String[] {"patrol", "巡查队", "巡查员", Roles.REPORTER},
                 new String[] {"hotline", "12345热线", "话务员", Roles.HOTLINE},
                 new String[] {"volunteer", "志愿者", "李志愿", Roles.VOLUNTEER},

@@ -16,6 +16,9 @@ import org.rectify.cases.Deadlines;
 import org.rectify.cases.RectificationCase;
 import org.rectify.catalog.Catalog;
 import org.rectify.catalog.Unit;
+import org.rectify.catalog.UnitPerson;
+import org.rectify.escalation.LadderStage;
+import org.rectify.escalation.LadderStages;
 import org.rectify.rules.AccountabilityFacts;
 import org.rectify.rules.AccountabilityMeasure;
 import org.rectify.rules.AccountabilityRules;
@@ -87,10 +90,12 @@ class Accountability {
     private final UnitRecords unitRecords;
     private final CaseFacts caseFacts;
     private final ApplicationEventPublisher events;
+    private final LadderStages stages;
 
     Accountability(Cases cases, CaseHistory history, Catalog catalog, AccountabilityRules rules,
             WorkingCalendar calendar, DisciplineTransfers transfers, AccountabilityRecords records,
-            UnitRecords unitRecords, CaseFacts caseFacts, ApplicationEventPublisher events) {
+            UnitRecords unitRecords, CaseFacts caseFacts, ApplicationEventPublisher events, LadderStages stages) {
+        this.stages = stages;
         this.cases = cases;
         this.history = history;
         this.catalog = catalog;
@@ -171,13 +176,46 @@ class Accountability {
      * proposed needs a reason.
      */
     Choice checkDecision(Transfer t, String measure, String target, String reason) {
-        return choose(requireProposal(t), measure, target, reason);
+        Choice choice = choose(requireProposal(t), measure, target, reason);
+        requirePerson(t, choice.target());
+        return choice;
+    }
+
+    /** 书面检查 and 诫勉谈话 are taken against a named person, 通报批评 and 取消评优评先 against the unit. */
+    private static void checkFits(AccountabilityMeasure measure, AccountabilityTarget target) {
+        if (!target.isSelectable()) {
+            throw DomainException.invalid("unknown-target", "问责对象“" + target.chineseLabel() + "”已不再使用，请选择："
+                    + selectableTargets());
+        }
+        if (!measure.fits(target)) {
+            throw DomainException.invalid("measure-target-mismatch", measure.isPersonal()
+                    ? measure.chineseLabel() + "是对个人的问责措施，请选择主要负责人、分管负责人或具体责任人，不能对单位作出"
+                    : measure.chineseLabel() + "是对责任单位的问责措施，问责对象请选择责任单位");
+        }
+    }
+
+    /** A decision against a person names the person: the unit must have someone registered at that post. */
+    private void requirePerson(Transfer t, AccountabilityTarget target) {
+        if (target.isPerson() && target.isSelectable() && person(t.unitCode(), target).isEmpty()) {
+            throw DomainException.conflict("person-not-registered", catalog.unitName(t.unitCode()) + "未登记"
+                    + target.chineseLabel() + "，请先由管理员登记该单位人员后再作出决定");
+        }
+    }
+
+    private Optional<UnitPerson> person(String unitCode, AccountabilityTarget target) {
+        return catalog.people(unitCode).stream().filter(p -> p.post().equals(target.name())).findFirst();
+    }
+
+    private static String selectableTargets() {
+        return Arrays.stream(AccountabilityTarget.values()).filter(AccountabilityTarget::isSelectable)
+                .map(m -> m.name() + "（" + m.chineseLabel() + "）").collect(Collectors.joining("、"));
     }
 
     private Choice choose(Proposal proposal, String measure, String target, String reason) {
         AccountabilityMeasure chosenMeasure = isBlank(measure) ? proposal.measure() : parseMeasure(measure);
         AccountabilityTarget chosenTarget = isBlank(target) ? proposal.target() : parseTarget(target);
         String text = checkText(reason, MAX_REASON, "理由");
+        checkFits(chosenMeasure, chosenTarget);
         if ((chosenMeasure != proposal.measure() || chosenTarget != proposal.target()) && text == null) {
             throw DomainException.invalid("reason-required", "未采纳规则建议（" + proposal.describe()
                     + "）而改为对" + chosenTarget.chineseLabel() + chosenMeasure.chineseLabel() + "时，必须填写理由");
@@ -194,6 +232,7 @@ class Accountability {
         Transfer t = transfers.require(transferId);
         Proposal proposal = requireProposal(t);
         Choice choice = choose(proposal, measure, target, reason);
+        requirePerson(t, choice.target());
         Due appealDue = calendar.due(now.toInstant(), proposal.appealWorkingDays(), TimeLimitUnit.WORKING_DAYS);
         String targetName = targetName(t, choice.target());
         AccountabilityRecords.Entry entry = records.append(new AccountabilityRecords.NewEntry(t.id(), t.caseId(),
@@ -201,6 +240,7 @@ class Accountability {
                 proposal.measure(), proposal.target(), choice.reason(), proposal.ruleSetVersion(), appealDue.at(),
                 actor, now));
         transfers.setStatus(t.id(), Transfer.Status.NOTIFIED);
+        stages.reach(t.caseId(), LadderStage.DECIDED, now);
         String grounds = entry.followsProposal()
                 ? "采纳规则建议，加重情节：" + proposal.grounds() + (choice.reason() == null ? "" : "；说明：" + choice.reason())
                 : "未采纳规则建议的“" + proposal.describe() + "”，理由：" + choice.reason();
@@ -215,8 +255,9 @@ class Accountability {
                 + entry.measure().chineseLabel() + "（" + grounds + "）。已通知" + catalog.unitName(t.unitCode())
                 + "，可在" + proposal.appealWorkingDays() + "个工作日内（" + Deadlines.format(appealDue.at())
                 + "前）申诉一次" + (appealDue.provisional() ? "（截止时间暂定）" : ""), details);
+        // The document states facts and circumstances, never the officer's internal reasoning (grounds above).
         events.publishEvent(new AccountabilityDecided(t.caseId(), entry.id(), entry.measure().chineseLabel(),
-                targetName, grounds, proposal.appealWorkingDays(), actor));
+                targetName, publicGrounds(proposal), proposal.appealWorkingDays(), actor));
         return entry;
     }
 
@@ -288,6 +329,8 @@ class Accountability {
             throw DomainException.invalid("reason-required", "变更问责措施时必须填写复核理由");
         }
         AccountabilityTarget changedTarget = isBlank(target) ? current.target() : parseTarget(target);
+        checkFits(changed, changedTarget);
+        requirePerson(t, changedTarget);
         return new ReviewChoice(parsed, changed, changedTarget, text);
     }
 
@@ -318,7 +361,7 @@ class Accountability {
         history.record(t.caseId(), now, actor, "ACCOUNTABILITY_REVIEWED", summary, details);
         if (!upheld) {
             events.publishEvent(new AccountabilityDecided(t.caseId(), entry.id(), entry.measure().chineseLabel(),
-                    targetName, "申诉复核变更，理由：" + choice.reason(), 0, actor));
+                    targetName, "经复核" + catalog.unitName(t.unitCode()) + "的申诉，对原问责决定予以变更。", 0, actor));
         }
         return entry;
     }
@@ -337,11 +380,20 @@ class Accountability {
 
     // ---- helpers ----
 
+    /** The circumstances the decision document states: facts the rules weighed, not the officer's notes. */
+    private static String publicGrounds(Proposal proposal) {
+        return proposal.factors().isEmpty() ? "" : "经查，该问题存在以下情节：" + String.join("；",
+                proposal.factors().stream().map(f -> f.replaceFirst("（[+＋]\\d+）$", "")).toList()) + "。";
+    }
+
     /** Who exactly a target is for this transfer, in words for the decision and the document. */
     String targetName(Transfer t, AccountabilityTarget target) {
         String unitName = catalog.unitName(t.unitCode());
         return switch (target) {
             case UNIT -> unitName;
+            case PRINCIPAL, DEPUTY, RESPONSIBLE -> unitName + target.chineseLabel() + person(t.unitCode(), target)
+                    .map(p -> (p.title() == null || p.title().isBlank() ? "" : p.title()) + p.name() + "同志")
+                    .orElse("（姓名未登记）");
             case LEADER -> unitName + "包保领导" + catalog.unit(t.unitCode()).map(Unit::leaderName)
                     .filter(name -> !name.isBlank()).orElse("（未登记姓名）");
             case HANDLER -> caseFacts.handler(t.caseId()).map(account -> unitName + "经办人（账号 " + account + "）")
@@ -366,8 +418,7 @@ class Accountability {
 
     private static AccountabilityTarget parseTarget(String value) {
         return parse(AccountabilityTarget.class, value, "unknown-target", "问责对象“" + value + "”无效，可选："
-                + Arrays.stream(AccountabilityTarget.values()).map(m -> m.name() + "（" + m.chineseLabel() + "）")
-                        .collect(Collectors.joining("、")));
+                + selectableTargets());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String code, String message) {

@@ -13,6 +13,8 @@ import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
 import org.rectify.catalog.Catalog;
 import org.rectify.clock.BusinessClock;
+import org.rectify.escalation.LadderStage;
+import org.rectify.escalation.LadderStages;
 import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +32,11 @@ public class Discipline {
     private final DisciplineProcess process;
     private final UnitRecords unitRecords;
     private final BusinessClock clock;
+    private final LadderStages stages;
 
     Discipline(Cases cases, CaseHistory history, Catalog catalog, DisciplineTransfers transfers,
-            DisciplineProcess process, UnitRecords unitRecords, BusinessClock clock) {
+            DisciplineProcess process, UnitRecords unitRecords, BusinessClock clock, LadderStages stages) {
+        this.stages = stages;
         this.cases = cases;
         this.history = history;
         this.catalog = catalog;
@@ -78,6 +82,7 @@ public class Discipline {
         int sequence = transfers.nextSequence(caseId);
         String businessKey = c.caseNumber() + "-JJ" + sequence;
         long transferId = transfers.insert(caseId, sequence, businessKey, c.leadUnitCode(), trigger, detail, now);
+        stages.reach(caseId, LadderStage.TRANSFERRED, now);
         String unitName = catalog.unitName(c.leadUnitCode());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("transferId", transferId);

@@ -93,10 +93,18 @@ class DisciplineCallbacks {
         };
     }
 
+    /**
+     * Names each task after its case and unit ("审查并决定问责 · ZG-2026-000004 城管局"), so that the discipline office's
+     * Tasklist rows differ; the console's queues group by the part before the number.
+     */
     @Bean
     TaskListener disciplineTaskCreated() {
-        return task -> task.setDescription(task.getVariable(CASE_NUMBER) + " " + task.getVariable(TITLE) + " · 移交原因："
-                + task.getVariable(TRIGGER_LABEL));
+        return task -> {
+            String step = task.getName() == null ? "问责事项" : task.getName().replaceFirst("\\s*·.*$", "");
+            task.setName(step + " · " + task.getVariable(CASE_NUMBER) + " " + task.getVariable(ACCOUNTABLE_UNIT_NAME));
+            task.setDescription(task.getVariable(CASE_NUMBER) + " " + task.getVariable(TITLE) + " · 移交原因："
+                    + task.getVariable(TRIGGER_LABEL));
+        };
     }
 
     /** A task is completed, from Tasklist or the API: check the submitted values; the unit's answer is applied here. */

@@ -7,6 +7,8 @@ import org.rectify.cases.CaseViews;
 import org.rectify.cases.Deadlines;
 import org.rectify.cases.RectificationCase;
 import org.rectify.clock.BusinessClock;
+import org.rectify.catalog.Catalog;
+import org.rectify.rules.AccountabilityTarget;
 import org.springframework.stereotype.Component;
 
 /** What the discipline office reads before deciding: the case file (卷宗) and the transfers' course. */
@@ -14,7 +16,11 @@ import org.springframework.stereotype.Component;
 class Dossiers {
 
     record Dossier(CaseViews.Detail caseDetail, Overdue overdue, List<CaseFacts.SupervisionOrder> supervisionOrders,
-            List<TransferView> transfers, UnitRecord unitRecord) {
+            List<TransferView> transfers, UnitRecord unitRecord, List<PersonView> unitPeople) {
+    }
+
+    /** A person of the unit a decision against a person names, by post (主要负责人, 分管负责人, 具体责任人). */
+    record PersonView(String post, String postLabel, String name, String title) {
     }
 
     /** How late the case is: the deadline against its closing or now. */
@@ -54,9 +60,12 @@ class Dossiers {
     private final DisciplineProcess process;
     private final UnitRecords unitRecords;
     private final BusinessClock clock;
+    private final Catalog catalog;
 
     Dossiers(CaseViews views, CaseFacts caseFacts, DisciplineTransfers transfers, AccountabilityRecords records,
-            Accountability accountability, DisciplineProcess process, UnitRecords unitRecords, BusinessClock clock) {
+            Accountability accountability, DisciplineProcess process, UnitRecords unitRecords, BusinessClock clock,
+            Catalog catalog) {
+        this.catalog = catalog;
         this.views = views;
         this.caseFacts = caseFacts;
         this.transfers = transfers;
@@ -72,7 +81,9 @@ class Dossiers {
         List<Transfer> caseTransfers = transfers.forCase(c.id());
         String unit = caseTransfers.isEmpty() ? c.leadUnitCode() : caseTransfers.get(caseTransfers.size() - 1).unitCode();
         return new Dossier(views.detail(c), overdue(c, now), caseFacts.supervisionOrders(c.id()),
-                caseTransfers.stream().map(this::view).toList(), unit == null ? null : unitRecords.of(unit, now));
+                caseTransfers.stream().map(this::view).toList(), unit == null ? null : unitRecords.of(unit, now),
+                unit == null ? List.of() : catalog.people(unit).stream().map(p -> new PersonView(p.post(),
+                        AccountabilityTarget.valueOf(p.post()).chineseLabel(), p.name(), p.title())).toList());
     }
 
     TransferView view(Transfer t) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.rectify.cases.CaseAssigned;
 import org.rectify.discipline.AccountabilityDecided;
 import org.rectify.escalation.EscalationStepTaken;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,12 @@ import org.springframework.stereotype.Component;
 class DocumentTriggers {
 
     private final Documents documents;
+    private final String accountabilityBasis;
 
-    DocumentTriggers(Documents documents) {
+    DocumentTriggers(Documents documents,
+            @Value("${rectify.documents.accountability-basis:《云岭高新区创建文明城市工作问责办法》}") String accountabilityBasis) {
         this.documents = documents;
+        this.accountabilityBasis = accountabilityBasis;
     }
 
     @EventListener
@@ -44,6 +48,7 @@ class DocumentTriggers {
         particulars.put("reasons", decision.reasons());
         particulars.put("appealWorkingDays", decision.appealWorkingDays());
         particulars.put("decidedBy", decision.decidedBy());
+        particulars.put("basis", accountabilityBasis);
         documents.issue(decision.caseId(), DocumentType.ACCOUNTABILITY_DECISION, particulars);
     }
 }

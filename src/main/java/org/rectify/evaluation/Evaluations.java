@@ -114,8 +114,9 @@ public class Evaluations {
 
     /** The period computed now without storing anything: for a period not over yet, or not yet computed. */
     public Evaluation preview(Period period) {
-        Scoring.Computed computed = scoring.compute(period);
-        return new Evaluation(period.key(), period.kind().name(), period.label(), 0, computed.ruleSetVersion(), clock.now(),
+        OffsetDateTime now = clock.now();
+        Scoring.Computed computed = scoring.compute(period, now);
+        return new Evaluation(period.key(), period.kind().name(), period.label(), 0, computed.ruleSetVersion(), now,
                 null, null, "PREVIEW", computed.hash(), computed.rows());
     }
 

@@ -68,8 +68,17 @@ class Scoring {
     }
 
     Computed compute(Period period) {
+        return compute(period, period.end());
+    }
+
+    /**
+     * The period as it stands at {@code asOf}: a finished period at its end, the current one (a live preview) up to
+     * now. Only what had happened by then counts: a case due later in the month is neither due nor overdue yet, and an
+     * open case is overdue by the working days up to that moment.
+     */
+    Computed compute(Period period, OffsetDateTime asOf) {
         OffsetDateTime start = period.start();
-        OffsetDateTime end = period.end();
+        OffsetDateTime end = asOf.isBefore(period.end()) ? asOf : period.end();
         Map<String, Unit> units = new TreeMap<>();
         catalog.units().forEach(u -> units.put(u.code(), u));
         Map<String, Counts> counts = new TreeMap<>();
@@ -122,8 +131,10 @@ class Scoring {
                             && (closedAt == null || !closedAt.isBefore(start));
                     if (overdue) {
                         c.overdue++;
-                        OffsetDateTime until = closedByEnd ? closedAt : end.minusSeconds(1); // the last day of the period
-                        items.add(new Item(unit, ScoreFacts.OVERDUE, id, number, ScoreFacts.LEAD, source, severity,
+                        OffsetDateTime until = closedByEnd ? closedAt : end.minusSeconds(1); // the statistics' moment
+                        // Overdue since an earlier period: whether and how much it costs again is the rules' call.
+                        String kind = deadline.isBefore(start) ? ScoreFacts.CARRIED_OVER : ScoreFacts.OVERDUE;
+                        items.add(new Item(unit, kind, id, number, ScoreFacts.LEAD, source, severity,
                                 workingDays.countAfter(deadline, until), 0));
                     }
                     if (closedAt != null && !closedAt.isBefore(start) && closedAt.isBefore(end) && !closedAt.isAfter(deadline)) {

@@ -6,15 +6,30 @@ package org.rectify.rules;
  */
 public enum AccountabilityMeasure {
 
-    WRITTEN_SELF_CRITICISM("责令作出书面检查"),
-    PUBLIC_CRITICISM("通报批评"),
-    ADMONISHMENT_TALK("诫勉谈话"),
-    AWARDS_DISQUALIFICATION("取消当年评优评先资格");
+    WRITTEN_SELF_CRITICISM("责令作出书面检查", true),
+    PUBLIC_CRITICISM("通报批评", false),
+    ADMONISHMENT_TALK("诫勉谈话", true),
+    AWARDS_DISQUALIFICATION("取消当年评优评先资格", false);
 
     private final String chineseLabel;
+    private final boolean personal;
 
-    AccountabilityMeasure(String chineseLabel) {
+    AccountabilityMeasure(String chineseLabel, boolean personal) {
         this.chineseLabel = chineseLabel;
+        this.personal = personal;
+    }
+
+    /**
+     * A measure against a person (书面检查, 诫勉谈话: a unit cannot write a self-criticism or be talked to), as
+     * opposed to one against the unit as a body (通报批评, 取消评优评先).
+     */
+    public boolean isPersonal() {
+        return personal;
+    }
+
+    /** Whether the measure can be taken against the target: person measures need a person, unit measures the unit. */
+    public boolean fits(AccountabilityTarget target) {
+        return target != null && personal == target.isPerson();
     }
 
     public String chineseLabel() {

@@ -35,6 +35,8 @@ public record ScoreFacts(
         double reworkRate) {
 
     public static final String OVERDUE = "超期案件";
+    /** A case already overdue before the period began and still not closed in it (or closed late in it). */
+    public static final String CARRIED_OVER = "往期超期案件";
     public static final String REWORK = "返工";
     public static final String SUPERVISION = "督办";
     public static final String TRANSFER = "移交纪检";

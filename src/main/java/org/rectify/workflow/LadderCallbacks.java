@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectify.cases.Assignment;
 import org.rectify.cases.Cases;
-import org.rectify.cases.Deadlines;
 import org.rectify.cases.RectificationCase;
 import org.rectify.clock.BusinessClock;
 import org.rectify.escalation.EscalationLadder;
@@ -91,32 +90,44 @@ class LadderCallbacks {
     /**
      * Takes every step up to the given one that is not taken yet, in order: when the engine was down or a case
      * was left for weeks, several timers fall due at once and may run in any order, but the unit must still
-     * have been warned before it was urged, and urged before it was put under supervision.
+     * have been urged before it is put under supervision, and under supervision before it is transferred. Each
+     * step is computed from the moment it is actually taken (see {@link EscalationLadder#urge}).
      */
     private void climbTo(DelegateExecution execution, Step target) {
-        RectificationCase c = cases.require(caseId(execution));
+        long caseId = caseId(execution);
+        OffsetDateTime now = clock.now();
         for (Step step : Step.values()) {
             if (step.ordinal() > target.ordinal()) {
                 return;
             }
             switch (step) {
-                case WARNING -> ladder.take(c.id(), Step.WARNING, Map.of("deadline", c.deadline().toString()),
-                        "预警：整改用时已达规则规定比例，时限 " + Deadlines.format(c.deadline()) + "，请抓紧整改", clock.now());
-                case URGING -> ladder.take(c.id(), Step.URGING, Map.of("overdueText", "已到整改期限（"
-                        + Deadlines.format(c.deadline()) + "）仍未完成整改"), "催办：已到整改时限仍未提交整改", clock.now());
-                case SUPERVISION -> {
-                    OffsetDateTime orderDeadline = ((Date) execution.getVariable(ORDER_DEADLINE)).toInstant()
-                            .atZone(clock.zone()).toOffsetDateTime();
-                    int overdueDays = ladder.policy(c).supervisionAfterWorkingDays();
-                    Map<String, Object> particulars = new LinkedHashMap<>();
-                    particulars.put("overdueWorkingDays", overdueDays);
-                    particulars.put("orderDeadline", orderDeadline);
-                    ladder.take(c.id(), Step.SUPERVISION, particulars, "督办：超期 " + overdueDays
-                            + " 个工作日仍未整改，下发督办令，限 " + Deadlines.format(orderDeadline) + " 前整改到位", clock.now());
+                case WARNING -> ladder.warn(caseId, moment(execution, WARNING_AT), now);
+                case URGING -> ladder.urge(caseId, moment(execution, DEADLINE), now);
+                case SUPERVISION -> ladder.supervise(caseId, moment(execution, SUPERVISE_AT), now)
+                        .ifPresent(orderDeadline -> {
+                            execution.setVariable(ORDER_DEADLINE, Date.from(orderDeadline.toInstant()));
+                            // The unit is owed the time the order gives it: no transfer before the order expires.
+                            if (orderDeadline.isAfter(moment(execution, TRANSFER_AT))) {
+                                execution.setVariable(TRANSFER_AT, Date.from(orderDeadline.toInstant()));
+                            }
+                        });
+                case TRANSFER -> {
+                    OffsetDateTime transferAt = moment(execution, TRANSFER_AT);
+                    boolean waits = transferAt.isAfter(now) && cases.require(caseId).status().isClockRunning();
+                    // The BPMN waits on a timer at transferAt and comes back here; see BoundaryEvent_Transfer.
+                    execution.setVariableLocal(TRANSFER_WAITS, waits);
+                    if (!waits) {
+                        ladder.take(caseId, Step.TRANSFER, Map.of("trigger", execution.getVariable(TRANSFER_REASON)),
+                                "移交纪工委：" + TransferReason.valueOf((String) execution.getVariable(TRANSFER_REASON))
+                                        .chineseLabel(), now, transferAt);
+                    }
                 }
-                case TRANSFER -> transfer(c.id(), TransferReason.valueOf((String) execution.getVariable(TRANSFER_REASON)));
             }
         }
+    }
+
+    private OffsetDateTime moment(DelegateExecution execution, String variable) {
+        return ((Date) execution.getVariable(variable)).toInstant().atZone(clock.zone()).toOffsetDateTime();
     }
 
     @Bean

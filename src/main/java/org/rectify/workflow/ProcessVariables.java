@@ -30,6 +30,8 @@ public final class ProcessVariables {
     public static final String ORDER_DEADLINE = "orderDeadline";
     public static final String TRANSFER_AT = "transferAt";
     public static final String TRANSFER_REASON = "transferReason";
+    /** Local to the transfer path: the supervision order issued late has not expired yet, so the transfer waits. */
+    public static final String TRANSFER_WAITS = "transferWaits";
     public static final String REWORK_TRANSFER_DUE = "reworkTransferDue";
     public static final String SUSPENSION_REVIEW_CYCLE = "suspensionReviewCycle";
     public static final String EXTENSION_APPROVED_UNTIL = "extensionApprovedUntil";

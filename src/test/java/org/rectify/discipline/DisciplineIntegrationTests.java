@@ -139,7 +139,8 @@ class DisciplineIntegrationTests {
                 .filter(e -> e.caseId() == id).findFirst().orElseThrow();
         assertThat(decided.measure()).isEqualTo(proposed.get("measureLabel").asText());
         assertThat(decided.target()).isEqualTo(proposed.get("targetName").asText());
-        assertThat(decided.reasons()).startsWith("采纳规则建议");
+        assertThat(decided.reasons()).as("the document states circumstances, never the officer's internal notes")
+                .doesNotContain("采纳规则建议", "理由", "说明");
         assertThat(decided.appealWorkingDays()).isEqualTo(proposed.get("appealWorkingDays").asInt());
         assertThat(decided.decidedBy()).isEqualTo("discipline");
         Task notice = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
@@ -169,10 +170,16 @@ class DisciplineIntegrationTests {
         JsonNode proposal = ok(api.get("discipline", "/api/discipline/cases/" + id + "/dossier")).at("/transfers/0/proposal");
         String other = "WRITTEN_SELF_CRITICISM".equals(proposal.get("measure").asText()) ? "PUBLIC_CRITICISM"
                 : "WRITTEN_SELF_CRITICISM";
+        String otherTarget = "WRITTEN_SELF_CRITICISM".equals(other) ? "RESPONSIBLE" : "UNIT";
         String path = "/api/discipline/cases/" + id + "/decision";
 
-        assertProblem(api.post("discipline", path, Map.of("measure", other)), 400, "必须填写理由");
-        assertProblem(api.post("discipline", path, Map.of("measure", other, "reason", "  ")), 400, "必须填写理由");
+        assertProblem(api.post("discipline", path, Map.of("measure", other, "target", otherTarget)), 400, "必须填写理由");
+        assertProblem(api.post("discipline", path, Map.of("measure", other, "target", otherTarget, "reason", "  ")), 400,
+                "必须填写理由");
+        assertProblem(api.post("discipline", path, Map.of("measure", "ADMONISHMENT_TALK", "target", "UNIT", "reason", "x")),
+                400, "诫勉谈话是对个人的问责措施");
+        assertProblem(api.post("discipline", path, Map.of("measure", "PUBLIC_CRITICISM", "target", "PRINCIPAL",
+                "reason", "x")), 400, "问责对象请选择责任单位");
         assertProblem(api.post("discipline", path, Map.of("measure", "BANISHMENT", "reason", "x")), 400, "问责措施“BANISHMENT”无效");
         assertProblem(api.post("discipline", path, Map.of("target", "MAYOR", "reason", "x")), 400, "问责对象“MAYOR”无效");
         assertProblem(api.post("cgj-handler", path, Map.of()), 403, "只有纪工委");
@@ -180,19 +187,19 @@ class DisciplineIntegrationTests {
         assertProblem(api.post("cgj-handler", "/api/discipline/cases/" + id + "/appeal", Map.of("reason", "不服")), 409,
                 "审查并决定问责");
         assertThatThrownBy(() -> completeAs("discipline", List.of("discipline"), instance,
-                Map.of("decisionMeasure", other))).hasMessageContaining("必须填写理由");
+                Map.of("decisionMeasure", other, "decisionTarget", otherTarget))).hasMessageContaining("必须填写理由");
         assertThat(instance).isWaitingAt(DisciplineVariables.TASK_DECIDE);
         assertThat(recordCount(id)).as("refusals change nothing").isZero();
         assertThat(actions(id)).doesNotContain("ACCOUNTABILITY_DECIDED");
 
-        JsonNode decided = ok(api.post("discipline", path, Map.of("measure", other, "target", "UNIT",
+        JsonNode decided = ok(api.post("discipline", path, Map.of("measure", other, "target", otherTarget,
                 "reason", "该单位已主动约谈摊主并提交整改方案，酌情调整")));
 
         assertThat(decided.get("status").asText()).isEqualTo("NOTIFIED");
         assertThat(decided.get("openStep").asText()).isEqualTo(DisciplineVariables.TASK_NOTICE);
         JsonNode record = decided.at("/records/0");
         assertThat(record.get("measure").asText()).isEqualTo(other);
-        assertThat(record.get("target").asText()).isEqualTo("UNIT");
+        assertThat(record.get("target").asText()).isEqualTo(otherTarget);
         assertThat(record.get("followsProposal").asBoolean()).isFalse();
         assertThat(record.get("reason").asText()).isEqualTo("该单位已主动约谈摊主并提交整改方案，酌情调整");
         assertThat(record.get("previousMeasureLabel").asText()).isEqualTo(proposal.get("measureLabel").asText());
@@ -235,7 +242,8 @@ class DisciplineIntegrationTests {
 
         // as Tasklist submits the review form (events are recorded on the test's thread)
         completeAs("discipline", List.of("discipline"), instance, Map.of("reviewOutcome", "CHANGE",
-                "reviewMeasure", "WRITTEN_SELF_CRITICISM", "reviewReason", "督办单送达时间属实，改为责令作出书面检查"));
+                "reviewMeasure", "WRITTEN_SELF_CRITICISM", "reviewTarget", "RESPONSIBLE",
+                "reviewReason", "督办单送达时间属实，改为责令作出书面检查"));
         JsonNode reviewed = ok(api.get("cgj-handler", "/api/discipline/cases/" + id + "/transfers")).get(0);
 
         assertThat(instance).isEnded().hasPassed("ServiceTask_RecordReview", "ServiceTask_TakeEffect", "EndEvent_Effective");
@@ -318,8 +326,8 @@ class DisciplineIntegrationTests {
         JsonNode decision = lastDecision(api.caseDetail(second), Accountability.PROPOSAL);
         assertThat(decision.at("/inputs/本季度已被问责").asText()).isEqualTo(secondDossier.at("/unitRecord/quarterCount").asInt() + "次");
         assertThat(decision.get("firedRules").toString()).contains("加重 - 本季度内");
-        assertThat(secondDossier.at("/transfers/0/proposal/target").asText()).as("a repeat falls on a person")
-                .isIn("HANDLER", "LEADER");
+        assertThat(after.fits(org.rectify.rules.AccountabilityTarget.valueOf(
+                secondDossier.at("/transfers/0/proposal/target").asText()))).as("the measure fits whom it targets").isTrue();
     }
 
     @Test

@@ -109,8 +109,8 @@ class DocumentsIntegrationTests {
                 .contains("目前已超过整改期限2个工作日，仍未整改到位");
         // the escalation ladder's wording already says what is not done
         assertThat(html(issue(caseId, DocumentType.URGING_NOTICE,
-                Map.of("overdueText", "已到整改期限（2026年11月25日 18:00）仍未完成整改"))))
-                .contains("目前已到整改期限（2026年11月25日 18:00）仍未完成整改。现予催办。");
+                Map.of("overdueText", "已超过整改期限5个工作日仍未完成整改"))))
+                .contains("目前已超过整改期限5个工作日仍未完成整改。现予催办（问题情况见附件）。");
         IssuedDocument order = issue(caseId, DocumentType.SUPERVISION_ORDER, Map.of("overdueWorkingDays", 3,
                 "orderDeadline", OffsetDateTime.parse("2026-12-01T18:00:00+08:00")));
         assertThat(order.addressedTo()).isEqualTo("高新区城市管理局主要负责同志");

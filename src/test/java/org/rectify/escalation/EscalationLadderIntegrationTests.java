@@ -135,8 +135,78 @@ class EscalationLadderIntegrationTests {
         clock("2026-11-30T09:00:00+08:00"); // the engine was down for weeks: every timer is due at once
         runDueJobs(instance(id));
 
-        assertThat(steps(id)).containsExactly("ESCALATION_WARNING", "ESCALATION_URGING", "ESCALATION_SUPERVISION",
+        assertThat(steps(id)).as("a warning after the deadline is recorded as skipped; the order is issued now and "
+                + "the transfer waits for its deadline").containsExactly("ESCALATION_SKIPPED", "ESCALATION_URGING",
+                "ESCALATION_SUPERVISION");
+        clock("2026-12-03T18:01:00+08:00"); // the order's 3 working days: Tue 1, Wed 2, Thu 3 December
+        runDueJobs(instance(id));
+        assertThat(steps(id)).endsWith("ESCALATION_TRANSFER");
+    }
+
+    /**
+     * The catch-up test: the engine's clock jumps ten working days past the deadline (the server was down) and the
+     * timers run. Every document issued then counts from the moment it is issued: its overdue count is ten working
+     * days, the order's deadline is after its issue, and the warning that lost its purpose is recorded as skipped
+     * with the moment it was due, not back-dated.
+     */
+    @Test
+    void afterTenWorkingDaysDownEveryDocumentCountsFromTheMomentItIsIssued() {
+        long id = acceptedCase("NOISE", "SERIOUS");
+        // ten working days after Tue 22 September: 23, 24, (25–27 off) 28, 29, 30, (1–7 October off) 8, 9,
+        // Sat 10 (make-up working day), 12, 13
+        clock("2026-10-13T10:00:00+08:00");
+        runDueJobs(instance(id));
+
+        JsonNode skipped = lastEvent(id, "ESCALATION_SKIPPED");
+        assertThat(skipped.at("/details/step").asText()).isEqualTo("WARNING");
+        assertThat(OffsetDateTime.parse(skipped.at("/details/dueAt").asText())).isEqualTo(OffsetDateTime.parse(WARNING));
+        assertThat(OffsetDateTime.parse(skipped.get("occurredAt").asText()))
+                .as("recorded when it was found due, not back-dated").isEqualTo(OffsetDateTime.parse("2026-10-13T10:00:00+08:00"));
+        assertThat(lastEvent(id, "ESCALATION_SUPERVISION").get("summary").asText())
+                .contains("应于2026年9月28日 18:00执行", "实际执行于2026年10月13日 10:00");
+
+        List<Map<String, Object>> documents = jdbc.sql("""
+                select type, issued_at, html from document where case_id = :id and type <> 'RECTIFICATION_NOTICE'
+                order by id""").param("id", id).query().listOfRows();
+        assertThat(documents).extracting(d -> d.get("type")).containsExactly("URGING_NOTICE", "SUPERVISION_ORDER");
+        for (Map<String, Object> document : documents) {
+            String html = (String) document.get("html");
+            assertThat(html).as("%s counts the working days up to its issue", document.get("type"))
+                    .contains("已超过整改期限10个工作日").doesNotContain("已到整改期限");
+            OffsetDateTime issued = ((java.sql.Timestamp) document.get("issued_at")).toInstant().atOffset(
+                    java.time.ZoneOffset.ofHours(8));
+            for (OffsetDateTime ordered : orderedDeadlines(html)) {
+                assertThat(ordered).as("a deadline the %s gives", document.get("type")).isAfter(issued);
+                assertThat(ordered.toLocalDate()).as("never only the day of issue").isAfter(issued.toLocalDate());
+            }
+        }
+        assertThat(orderedDeadlines((String) documents.get(1).get("html")))
+                .containsExactly(OffsetDateTime.parse("2026-10-16T18:00:00+08:00")); // 14, 15, 16 October
+
+        clock("2026-10-16T17:59:00+08:00");
+        runDueJobs(instance(id));
+        assertThat(steps(id)).as("no transfer before the order's own deadline").doesNotContain("ESCALATION_TRANSFER");
+        clock("2026-10-16T18:01:00+08:00");
+        runDueJobs(instance(id));
+        assertThat(steps(id)).containsExactly("ESCALATION_SKIPPED", "ESCALATION_URGING", "ESCALATION_SUPERVISION",
                 "ESCALATION_TRANSFER");
+        assertThat(disciplineProcesses(id)).isEqualTo(1);
+        assertThat(jdbc.sql("select stage from case_ladder_stage where case_id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("TRANSFERRED");
+    }
+
+    /** The deadlines a document orders (in bold: 于…前), as moments. */
+    private static List<OffsetDateTime> orderedDeadlines(String html) {
+        var matcher = java.util.regex.Pattern.compile("<strong>(\\d{4})年(\\d+)月(\\d+)日(\\d+)时(?:(\\d+)分)?前</strong>")
+                .matcher(html);
+        List<OffsetDateTime> found = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            found.add(OffsetDateTime.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                    Integer.parseInt(matcher.group(3)), Integer.parseInt(matcher.group(4)),
+                    matcher.group(5) == null ? 0 : Integer.parseInt(matcher.group(5)), 0, 0,
+                    java.time.ZoneOffset.ofHours(8)));
+        }
+        return found;
     }
 
     @Test

@@ -44,7 +44,8 @@ import org.springframework.util.MultiValueMap;
  * other test uses 2025), all problems 占道经营/一般 in grid xhsq-01 (创新街道 星河社区), so 城管局 leads. Every case is
  * reported on Tuesday 3 June at 10:00; 3 working days make the deadline Friday 6 June 18:00.
  * <ul>
- * <li>A — never fixed: warned, urged, supervision order, transfer to discipline; open to the month's end: overdue
+ * <li>A — never fixed: urged, supervision order (taken late, its warning recorded as skipped), transfer to discipline
+ * once the order expires; open to the month's end: overdue
  * 16 working days (9–30 June);</li>
  * <li>B — fails verification once on 4 June (rework: half of 3 = 2 working days → 6 June 18:00), passes on 6 June;</li>
  * <li>C — closed on 3 June, 3 working days early;</li>
@@ -126,6 +127,9 @@ class EvaluationIntegrationTests {
         act("supervisor", b, "verification", Map.of("outcome", "PASS"));
 
         clock("2025-06-20T10:00:00+08:00");
+        runDueJobs(api.caseDetail(a).get("processInstanceId").asText());
+        // the order issued late on the 20th gives until Wed 25 June 18:00; the transfer waits for it
+        clock("2025-06-26T10:00:00+08:00");
         runDueJobs(api.caseDetail(a).get("processInstanceId").asText());
         assertThat(api.caseDetail(a).get("history").findValuesAsText("action"))
                 .contains("ESCALATION_SUPERVISION", "ESCALATION_TRANSFER");
