@@ -12,6 +12,7 @@ public enum NoticeKind {
     SUSPENSION_DECIDED("挂账审批结果", false),
     REPORT_RECEIVED("报告已受理（告知报告人）", false),
     REPORT_CLOSED("问题已办结及回访（告知报告人）", false),
+    CASE_REOPENED("回访未解决重新交办", false),
     DAILY_DIGEST("每日待办摘要", false);
 
     private final String chineseLabel;

@@ -19,6 +19,7 @@ final class Decisions {
     static final String DUPLICATES = "duplicates";
     static final String SCORES = "scores";
     static final String VOLUNTEER_POINTS = "volunteer-points";
+    static final String FOLLOWUP = "followup";
 
     /**
      * One decision: its facts and answer types, and the scenario column of each field (Chinese header → record
@@ -84,7 +85,11 @@ final class Decisions {
             new Decision(VOLUNTEER_POINTS, "志愿者积分", VolunteerFacts.class, VolunteerAward.class,
                     columns("来源", "source", "严重程度", "severity", "此前积分", "pointsBefore"),
                     columns("积分", "points", "累计积分", "totalAfter", "星级", "stars", "理由", "reason"),
-                    Map.of("severity", "一般", "source", "志愿者"), Map.of()));
+                    Map.of("severity", "一般", "source", "志愿者"), Map.of()),
+            new Decision(FOLLOWUP, "回访", FollowupFacts.class, FollowupPolicy.class,
+                    columns("来源", "source", "严重程度", "severity"),
+                    columns("等待天数", "waitDays", "理由", "reason"),
+                    Map.of("severity", "一般", "source", "市民随手拍"), Map.of()));
 
     private Decisions() {
     }
