@@ -1,6 +1,10 @@
 package org.rectify.notices;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rectify.security.CurrentUsers;
 import org.rectify.shared.DomainException;
@@ -27,23 +31,33 @@ public class NoticePages {
     private final NoticeTemplates templates;
     private final CurrentUsers users;
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    NoticePages(NoticeChannels channels, NoticeTemplates templates, CurrentUsers users, JdbcClient jdbc) {
+    NoticePages(NoticeChannels channels, NoticeTemplates templates, CurrentUsers users, JdbcClient jdbc,
+            ObjectMapper json) {
         this.channels = channels;
         this.templates = templates;
         this.users = users;
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The page reads plain maps (the views are package-private records, which templates cannot call into). */
+    private List<Map<String, Object>> maps(List<?> views) {
+        return json.convertValue(views, new TypeReference<List<Map<String, Object>>>() { });
     }
 
     @GetMapping("/console/notices")
     String page(Model model) {
         requireAdmin();
-        model.addAttribute("channels", channels.list());
-        model.addAttribute("failed", NoticeAdminController.recentDeliveries(jdbc, null, "FAILED", 50));
-        model.addAttribute("pendingWithError", NoticeAdminController.recentDeliveries(jdbc, null, "PENDING", 200).stream()
-                .filter(d -> d.lastError() != null).limit(50).toList());
-        model.addAttribute("kinds", ChannelKind.values());
-        model.addAttribute("templates", templates.list());
+        model.addAttribute("channels", maps(channels.list()));
+        model.addAttribute("undelivered", maps(java.util.stream.Stream.concat(
+                NoticeAdminController.recentDeliveries(jdbc, null, "PENDING", 200).stream().filter(d -> d.lastError() != null)
+                        .limit(50),
+                NoticeAdminController.recentDeliveries(jdbc, null, "FAILED", 50).stream()).toList()));
+        model.addAttribute("kinds", Arrays.stream(ChannelKind.values())
+                .map(k -> Map.of("name", k.name(), "label", k.chineseLabel())).toList());
+        model.addAttribute("templates", maps(templates.list()));
         return VIEW;
     }
 

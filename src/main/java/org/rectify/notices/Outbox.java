@@ -33,8 +33,14 @@ public class Outbox {
         this.pump = pump;
     }
 
-    /** A notice to an owner's channels (a unit code, {@code discipline}, {@code dispatcher}). Returns the notice's id. */
+    /**
+     * A notice to an owner's channels (a unit code, {@code discipline}, {@code dispatcher}). Returns the notice's id, or
+     * 0 when there is nobody to tell (a case without a lead unit yet): a notice must never fail its step.
+     */
     public long post(NoticeKind kind, Long caseId, String owner, Set<String> audiences, Map<String, Object> model) {
+        if (owner == null) {
+            return 0;
+        }
         return write(kind, caseId, owner, audiences, null, model, channels.of(owner, audiences));
     }
 

@@ -121,10 +121,10 @@ class Open311IntegrationTests {
         assertThat(detail.get("status").asText()).as("a public report is checked first").isEqualTo("PENDING_CHECK");
 
         JsonNode listed = rest.getForEntity("/open311/v2/requests.json?service_code=STREET_VENDING&status=open"
-                + "&start_date=2026-09-14T00:00:00%2B08:00&end_date=2026-09-15T00:00:00%2B08:00", JsonNode.class).getBody();
+                + "&start_date=2026-09-14T00:00:00+08:00&end_date=2026-09-15T00:00:00+08:00", JsonNode.class).getBody();
         assertThat(listed.findValuesAsText("service_request_id")).contains(id);
         JsonNode closedOnly = rest.getForEntity("/open311/v2/requests.json?status=closed"
-                + "&start_date=2026-09-14T00:00:00%2B08:00&end_date=2026-09-15T00:00:00%2B08:00", JsonNode.class).getBody();
+                + "&start_date=2026-09-14T00:00:00+08:00&end_date=2026-09-15T00:00:00+08:00", JsonNode.class).getBody();
         assertThat(closedOnly.findValuesAsText("service_request_id")).doesNotContain(id);
 
         // the same problem again, a few metres away: linked to the open case, no second case
@@ -178,7 +178,7 @@ class Open311IntegrationTests {
 
         long followupId = jdbc.sql("select id from followup where case_id = :id").param("id", caseId).query(Long.class).single();
         assertThat(rest.withBasicAuth("supervisor", "demo").getForEntity("/api/followups/" + followupId + "/photo",
-                byte[].class).getHeaders().getContentType().toString()).isEqualTo("image/png");
+                byte[].class).getHeaders().getContentType().toString()).startsWith("image/png");
         ResponseEntity<JsonNode> noComment = api.post("supervisor", "/api/followups/" + followupId + "/review",
                 Map.of("outcome", "FAIL"));
         assertThat(noComment.getStatusCode().value()).isEqualTo(400);
@@ -196,7 +196,7 @@ class Open311IntegrationTests {
         assertThat(rest.getForEntity("/open311/v2/requests/" + id + ".json", JsonNode.class).getBody().get(0)
                 .get("status").asText()).isEqualTo("open");
 
-        JsonNode updates = rest.getForEntity("/open311/v2/servicerequestupdates.json?start_date=2026-09-14T00:00:00%2B08:00",
+        JsonNode updates = rest.getForEntity("/open311/v2/servicerequestupdates.json?start_date=2026-09-14T00:00:00+08:00",
                 JsonNode.class).getBody();
         List<String> mine = new java.util.ArrayList<>();
         updates.forEach(u -> {
