@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +15,12 @@ public class CaseHistory {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    CaseHistory(JdbcClient jdbc, ObjectMapper json) {
+    CaseHistory(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /** One step: who did what, in Chinese words a unit understands, with machine-readable details. */
@@ -38,6 +41,7 @@ public class CaseHistory {
                 .param("caseId", caseId).param("at", at).param("actor", actor).param("action", action)
                 .param("summary", summary).param("details", toJson(details))
                 .update();
+        events.publishEvent(new CaseEventRecorded(caseId, at, actor, action, summary));
     }
 
     public void recordDecision(long caseId, String kind, OffsetDateTime at, String ruleSetVersion,
@@ -49,6 +53,29 @@ public class CaseHistory {
                 .param("fired", firedRules.toArray(String[]::new)).param("inputs", toJson(inputs))
                 .param("outcome", toJson(outcome)).param("explanation", explanation)
                 .update();
+    }
+
+    /** A step of some case, with the case's number: what feeds an update feed (Open311's servicerequestupdates). */
+    public record Update(long caseId, String caseNumber, String caseStatus, Event event) {
+    }
+
+    /**
+     * Steps of the given actions on cases from the given sources, oldest first, from {@code from} (inclusive) to
+     * {@code to} (exclusive), at most {@code limit}.
+     */
+    public List<Update> updates(OffsetDateTime from, OffsetDateTime to, java.util.Collection<String> sources,
+            java.util.Collection<String> actions, int limit) {
+        return jdbc.sql("""
+                select e.id, e.occurred_at, e.actor, e.action, e.summary, e.details::text, c.id, c.case_number, c.status
+                from case_event e join rectification_case c on c.id = e.case_id
+                where e.occurred_at >= :from and e.occurred_at < :to and c.source in (:sources) and e.action in (:actions)
+                order by e.occurred_at, e.id limit :limit""")
+                .param("from", from).param("to", to).param("sources", sources).param("actions", actions)
+                .param("limit", limit)
+                .query((rs, n) -> new Update(rs.getLong(7), rs.getString(8), rs.getString(9),
+                        new Event(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                                rs.getString(4), rs.getString(5), fromJson(rs.getString(6)))))
+                .list();
     }
 
     public List<Event> events(long caseId) {

@@ -212,6 +212,22 @@ public class CaseSteps {
         events.publishEvent(new CaseClosed(caseId, now));
     }
 
+    /**
+     * A closed case goes back to its unit (the reporter said it is not fixed and a supervisor's re-verification
+     * agreed): not a new case; its process is started again by the caller.
+     */
+    public RectificationCase reopen(long caseId, String reason, String actor, OffsetDateTime now) {
+        RectificationCase c = cases.lock(caseId);
+        if (c.status() != CaseStatus.CLOSED) {
+            throw DomainException.conflict("not-closed", "案件 " + c.caseNumber() + " 当前为“" + c.status().chineseLabel()
+                    + "”，只有已销号的案件可以重新交办");
+        }
+        cases.reopen(caseId, now);
+        history.record(caseId, now, actor, "REOPENED", "回访未解决，经复核重新交办" + catalog.unitName(c.leadUnitCode())
+                + "整改：" + reason, Map.of("reason", reason));
+        return cases.require(caseId);
+    }
+
     public RectificationCase findByNumber(String caseNumber) {
         return cases.findByNumber(caseNumber).orElse(null);
     }

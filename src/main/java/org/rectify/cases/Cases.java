@@ -138,6 +138,12 @@ public class Cases {
                 .update();
     }
 
+    /** A closed case open again: no longer closed; its rework sets the new deadline. */
+    public void reopen(long id, OffsetDateTime at) {
+        jdbc.sql("update rectification_case set status = 'IN_RECTIFICATION', closed_at = null, updated_at = :at where id = :id")
+                .param("at", at).param("id", id).update();
+    }
+
     public void rework(long id, int reworkCount, OffsetDateTime deadline, boolean provisional, OffsetDateTime at) {
         jdbc.sql("""
                 update rectification_case set rework_count = :count, deadline = :deadline,

@@ -21,7 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * What every console page gets (the signed-in person, the navigation, the CSRF token for its forms) and how
  * a refusal reads: a page in Chinese with the reason, never the API's JSON.
  */
-@ControllerAdvice(basePackageClasses = ConsoleAdvice.class, assignableTypes = org.rectify.campaigns.CampaignPages.class)
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class, assignableTypes = {org.rectify.campaigns.CampaignPages.class,
+        org.rectify.notices.NoticePages.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
 
@@ -77,6 +78,9 @@ class ConsoleAdvice {
             items.add(item(path, "/console/ledger", "我的上报"));
         }
         items.add(item(path, "/console/report", "上报问题"));
+        if (me.isAdmin()) {
+            items.add(item(path, "/console/notices", "通知渠道"));
+        }
         return items;
     }
 

@@ -21,12 +21,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param extendedCases 延期数: of the due cases, those with an approved extension before the period's end
  * @param assigned      派遣数: assignments (交办) to the unit in the period
  * @param returned      误派数: of those assignments, the ones the unit returned (退回) before the period's end
+ * @param followups     回访数: reporters' follow-ups of the unit's cases settled in the period (answered, or silent
+ *                      past their days)
+ * @param satisfied     满意数: of those, answered 已解决 or silent (silence counts as satisfied)
+ * @param reopened      重新交办数: the unit's cases reopened in the period after a follow-up's re-verification failed
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // the stored JSON also holds the rates, which are computed
 public record Indicators(int dueCases, int closedCases, int onTimeClosed, int handledOnTime, int handled, int reworks,
-        int overdueCases, int extendedCases, int assigned, int returned) {
+        int overdueCases, int extendedCases, int assigned, int returned, int followups, int satisfied, int reopened) {
 
     static final Indicators NONE = new Indicators(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Indicators without follow-ups (stored before the follow-up existed, or none in the period). */
+    public Indicators(int dueCases, int closedCases, int onTimeClosed, int handledOnTime, int handled, int reworks,
+            int overdueCases, int extendedCases, int assigned, int returned) {
+        this(dueCases, closedCases, onTimeClosed, handledOnTime, handled, reworks, overdueCases, extendedCases, assigned,
+                returned, 0, 0, 0);
+    }
 
     /** 结案率 = 结案数 ÷ 应结案数; null when nothing was due. */
     @JsonProperty
@@ -64,8 +75,20 @@ public record Indicators(int dueCases, int closedCases, int onTimeClosed, int ha
         return ratio(assigned - returned, assigned);
     }
 
+    /** 满意率 = 满意数 ÷ 回访数 (answered 已解决, or silent past the rule-set's days). */
+    @JsonProperty
+    public Double satisfactionRate() {
+        return ratio(satisfied, followups);
+    }
+
+    /** 重新交办率 = 重新交办数 ÷ 回访数. */
+    @JsonProperty
+    public Double reopenRate() {
+        return ratio(reopened, followups);
+    }
+
     boolean isEmpty() {
-        return dueCases == 0 && handled == 0 && reworks == 0 && overdueCases == 0 && assigned == 0;
+        return dueCases == 0 && handled == 0 && reworks == 0 && overdueCases == 0 && assigned == 0 && followups == 0;
     }
 
     private static Double ratio(int part, int whole) {

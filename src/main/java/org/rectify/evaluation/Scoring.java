@@ -48,10 +48,11 @@ class Scoring {
 
     private static final class Counts {
         int due, closed, onTimeClosed, handledOnTime, handled, reworks, overdue, extended, assigned, returned;
+        int followups, satisfied, reopened;
 
         Indicators indicators() {
             return new Indicators(due, closed, onTimeClosed, handledOnTime, handled, reworks, overdue, extended, assigned,
-                    returned);
+                    returned, followups, satisfied, reopened);
         }
     }
 
@@ -154,7 +155,7 @@ class Scoring {
                 from case_event e join rectification_case c on c.id = e.case_id
                 where e.occurred_at >= :start and e.occurred_at < :end
                   and e.action in ('RECTIFIED', 'VERIFICATION_FAILED', 'ESCALATION_SUPERVISION', 'ESCALATION_TRANSFER',
-                                   'ASSIGNED')
+                                   'ASSIGNED', 'FOLLOWUP_FIXED', 'FOLLOWUP_SILENT', 'FOLLOWUP_NOT_FIXED', 'REOPENED')
                 order by e.id""")
                 .param("start", start).param("end", end)
                 .query(rs -> {
@@ -183,6 +184,16 @@ class Scoring {
                             if (rs.getBoolean("returned_later")) {
                                 c.returned++;
                             }
+                        }
+                        // the reporter's follow-up (回访): silence counts as satisfied
+                        case "FOLLOWUP_FIXED", "FOLLOWUP_SILENT" -> {
+                            c.followups++;
+                            c.satisfied++;
+                        }
+                        case "FOLLOWUP_NOT_FIXED" -> c.followups++;
+                        case "REOPENED" -> {
+                            c.reopened++;
+                            items.add(new Item(unit, ScoreFacts.REOPENED, id, number, ScoreFacts.LEAD, source, severity, 0, 0));
                         }
                         default -> {
                         }
@@ -227,6 +238,9 @@ class Scoring {
                 .thenComparing(i -> i.caseNumber() == null ? "" : i.caseNumber()));
         for (String unit : units.keySet()) {
             items.add(new Item(unit, ScoreFacts.SUMMARY, null, null, ScoreFacts.LEAD, null, null, 0, 0));
+            if (counts.get(unit).followups > 0) {
+                items.add(new Item(unit, ScoreFacts.SATISFACTION, null, null, ScoreFacts.LEAD, null, null, 0, 0));
+            }
         }
         List<ScoreFacts> facts = items.stream().map(i -> facts(i, units.get(i.unit()), indicators.get(i.unit()))).toList();
         ScoreSheet sheet = rules.scores(facts);
@@ -286,7 +300,8 @@ class Scoring {
         Double rework = ind.reworkRate();
         return new ScoreFacts(item.kind(), unit.name(), item.caseNumber(), item.relation(), item.source(), item.severity(),
                 item.overdueWorkingDays(), item.workingDaysEarly(), ind.dueCases(), ind.overdueCases(),
-                onTime == null ? 1.0 : onTime, rework == null ? 0.0 : rework);
+                onTime == null ? 1.0 : onTime, rework == null ? 0.0 : rework,
+                ind.satisfactionRate() == null ? 1.0 : ind.satisfactionRate());
     }
 
     /** What makes two results the same: the rule-set version and every row and line, in order. */

@@ -133,6 +133,14 @@ public class Intake {
     }
 
     /**
+     * A report that another system passes on for its user (Open311: a citizen app, the 12345 hotline), checked like
+     * any report from the API: duplicates, verification of public reports, rules.
+     */
+    public Result reportFromGateway(ReportRequest report, String idempotencyKey, CurrentUser user) {
+        return report(report, idempotencyKey, user, true);
+    }
+
+    /**
      * @param checkDuplicates link the report to an open case of the same problem (rules/duplicates.drl) instead of
      *                        creating a case; off for the application's own reports
      */

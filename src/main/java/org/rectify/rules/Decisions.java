@@ -19,6 +19,7 @@ final class Decisions {
     static final String DUPLICATES = "duplicates";
     static final String SCORES = "scores";
     static final String VOLUNTEER_POINTS = "volunteer-points";
+    static final String FOLLOWUP = "followup";
 
     /**
      * One decision: its facts and answer types, and the scenario column of each field (Chinese header → record
@@ -78,13 +79,18 @@ final class Decisions {
                     columns("计分事项", "kind", "单位名称", "unitName", "案件编号", "caseNumber", "关系", "relation",
                             "来源", "source", "严重程度", "severity", "超期工作日", "overdueWorkingDays",
                             "提前工作日", "workingDaysEarly", "应结案数", "dueCases", "超期数", "overdueCases",
-                            "按期结案率", "onTimeClosureRate", "返工率", "reworkRate"),
+                            "按期结案率", "onTimeClosureRate", "返工率", "reworkRate", "满意率", "satisfactionRate"),
                     columns("分值", "points", "理由", "reason"),
-                    Map.of("unitName", "某责任单位", "relation", "牵头单位", "severity", "一般", "source", "日常巡查"), Map.of()),
+                    Map.of("unitName", "某责任单位", "relation", "牵头单位", "severity", "一般", "source", "日常巡查",
+                            "satisfactionRate", "100%"), Map.of()),
             new Decision(VOLUNTEER_POINTS, "志愿者积分", VolunteerFacts.class, VolunteerAward.class,
                     columns("来源", "source", "严重程度", "severity", "此前积分", "pointsBefore"),
                     columns("积分", "points", "累计积分", "totalAfter", "星级", "stars", "理由", "reason"),
-                    Map.of("severity", "一般", "source", "志愿者"), Map.of()));
+                    Map.of("severity", "一般", "source", "志愿者"), Map.of()),
+            new Decision(FOLLOWUP, "回访", FollowupFacts.class, FollowupPolicy.class,
+                    columns("来源", "source", "严重程度", "severity"),
+                    columns("等待天数", "waitDays", "理由", "reason"),
+                    Map.of("severity", "一般", "source", "市民随手拍"), Map.of()));
 
     private Decisions() {
     }

@@ -58,6 +58,11 @@ public class RuleEngine {
         return decideOne(Decisions.VOLUNTEER_POINTS, facts, VolunteerAward.class);
     }
 
+    /** How long a closed public report's reporter has to answer the follow-up (rules/followup.drl). */
+    public RuleOutcome<FollowupPolicy> followup(FollowupFacts facts) {
+        return decideOne(Decisions.FOLLOWUP, facts, FollowupPolicy.class);
+    }
+
     public String activeVersion() {
         return ruleSets.active().shortVersion();
     }

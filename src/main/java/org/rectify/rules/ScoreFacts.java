@@ -19,6 +19,7 @@ import org.rectify.catalog.Severity;
  * @param overdueCases       超期数 of the unit in the period
  * @param onTimeClosureRate  按期结案率 (0 … 1; 1 when nothing was due)
  * @param reworkRate         返工率 (0 … 1)
+ * @param satisfactionRate   回访满意率 (0 … 1; 1 when no follow-up was settled)
  */
 public record ScoreFacts(
         String kind,
@@ -32,7 +33,16 @@ public record ScoreFacts(
         int dueCases,
         int overdueCases,
         double onTimeClosureRate,
-        double reworkRate) {
+        double reworkRate,
+        double satisfactionRate) {
+
+    /** Facts without follow-ups: satisfied. */
+    public ScoreFacts(String kind, String unitName, String caseNumber, String relation, ReportSource source,
+            Severity severity, int overdueWorkingDays, int workingDaysEarly, int dueCases, int overdueCases,
+            double onTimeClosureRate, double reworkRate) {
+        this(kind, unitName, caseNumber, relation, source, severity, overdueWorkingDays, workingDaysEarly, dueCases,
+                overdueCases, onTimeClosureRate, reworkRate, 1.0);
+    }
 
     public static final String OVERDUE = "超期案件";
     /** A case already overdue before the period began and still not closed in it (or closed late in it). */
@@ -43,6 +53,10 @@ public record ScoreFacts(
     public static final String HIGHER_INSPECTION = "上级检查发现";
     public static final String EARLY_CLOSURE = "提前结案";
     public static final String SUMMARY = "周期汇总";
+    /** A case reopened after the reporter's follow-up said 未解决 and a supervisor's re-verification agreed. */
+    public static final String REOPENED = "回访重新交办";
+    /** The unit's satisfaction rate of the period's follow-ups (only for units that had any). */
+    public static final String SATISFACTION = "回访满意率";
 
     public static final String LEAD = "牵头单位";
     public static final String AREA = "属地";

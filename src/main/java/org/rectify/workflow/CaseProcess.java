@@ -56,6 +56,17 @@ public class CaseProcess {
         }
     }
 
+    /**
+     * A reopened case (a closed case the reporter's follow-up sent back) starts its process again at the rework step:
+     * a new deadline for the unit, the ladder planned anew, then the unit's task. Same case, same business key.
+     */
+    public String restartAtRework(RectificationCase c) {
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
+                .businessKey(c.caseNumber()).setVariables(facts.of(c))
+                .startBeforeActivity(ProcessVariables.SERVICE_TASK_REWORK).execute();
+        return instance.getId();
+    }
+
     public Optional<OpenStep> openStep(RectificationCase c) {
         if (c.processInstanceId() == null) {
             return Optional.empty();

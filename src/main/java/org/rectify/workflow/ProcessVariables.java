@@ -77,6 +77,8 @@ public final class ProcessVariables {
     public static final String TASK_SUSPENDED = "UserTask_Suspended";
 
     public static final String MESSAGE_VOID = "VoidCase";
+    /** Where a case reopened by the reporter's follow-up starts again. */
+    public static final String SERVICE_TASK_REWORK = "ServiceTask_Rework";
 
     private ProcessVariables() {
     }
