@@ -19,7 +19,7 @@ class MetricsSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain metricsSecurity(HttpSecurity http, CamundaPasswordAuthenticationProvider passwords, ObjectMapper json)
+    SecurityFilterChain prometheusScrape(HttpSecurity http, CamundaPasswordAuthenticationProvider passwords, ObjectMapper json)
             throws Exception {
         return http
                 .securityMatcher("/actuator/prometheus")
