@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Tells a failure of the database's availability (an outage, a restart) from a failure of the request. */
 final class Outages {
@@ -23,6 +24,12 @@ final class Outages {
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            // the connection died under a transaction: its rollback (or commit) fails at the JDBC level and hides
+            // the failure that started it
+            if (cause instanceof TransactionSystemException tx
+                    && (tx.getCause() instanceof SQLException || databaseUnavailable(tx.getApplicationException()))) {
                 return true;
             }
             // 08: connection exceptions; 57P01..57P03: the server shuts down or is starting up
