@@ -78,7 +78,7 @@ class NodeKilledFaultTests {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile("rectify-node-" + index, ".log");
         System.out.println("NODE " + index + " port " + port + " log " + log);
-        return new ProcessBuilder(java, "-Xmx512m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
+        return new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path"), RectifyApplication.class.getName(),
                 "--spring.profiles.active=demo,test", "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -96,7 +96,7 @@ class NodeKilledFaultTests {
 
     private static void awaitUp(int port) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < until) {
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
