@@ -2,6 +2,8 @@ package org.rectify.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.rectify.cases.NumberSequences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,14 +31,16 @@ class CaseSeeder {
     private static final Logger log = LoggerFactory.getLogger(CaseSeeder.class);
 
     private final JdbcClient jdbc;
+    private final NumberSequences numbers;
     private final TransactionTemplate transactions;
     private final ApplicationContext context;
     private final int wanted;
     private final boolean exit;
 
-    CaseSeeder(JdbcClient jdbc, TransactionTemplate transactions, ApplicationContext context,
+    CaseSeeder(JdbcClient jdbc, NumberSequences numbers, TransactionTemplate transactions, ApplicationContext context,
             @Value("${rectify.console.seed-cases:0}") int wanted, @Value("${rectify.console.seed-exit:false}") boolean exit) {
         this.jdbc = jdbc;
+        this.numbers = numbers;
         this.transactions = transactions;
         this.context = context;
         this.wanted = wanted;
@@ -79,7 +83,18 @@ class CaseSeeder {
             long before = jdbc.sql("select coalesce(max(id), 0) from rectification_case").query(Long.class).single();
             jdbc.sql("select setseed(0.4242)").query((rs, n) -> 1).list();
             jdbc.sql(INSERT_CASES).param("n", missing).param("mark", MARK).update();
+            List<Integer> years = jdbc.sql("""
+                    select distinct extract(year from created_at at time zone 'Asia/Shanghai')::int from rectification_case
+                    where id > :before""").param("before", before).query(Integer.class).list();
+            // the live case numbers come from a sequence with gaps: the seeded ones continue after it, and it after them
+            years.forEach(year -> jdbc.sql("""
+                    insert into number_sequence (kind, year, last_value) values ('CASE', :year, :last)
+                    on conflict (kind, year) do update set last_value = greatest(number_sequence.last_value, excluded.last_value)""")
+                    .param("year", year).param("last", numbers.lastWithGaps("CASE", year)).update());
             jdbc.sql(NUMBER_SEQUENCES).param("before", before).update();
+            years.forEach(year -> numbers.advanceWithGaps("CASE", year, jdbc.sql(
+                    "select last_value from number_sequence where kind = 'CASE' and year = :year")
+                    .param("year", year).query(Long.class).single()));
             jdbc.sql(INSERT_EVENTS).param("before", before).param("mark", MARK).update();
         });
         jdbc.sql("analyze rectification_case").update();

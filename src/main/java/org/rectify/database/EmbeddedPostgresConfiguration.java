@@ -43,7 +43,12 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", syncSetting)
                 .setServerConfig("synchronous_commit", syncSetting)
                 .setServerConfig("full_page_writes", syncSetting)
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // bulk loads (a million seeded cases, a holiday's backlog) would otherwise checkpoint every few
+                // seconds ("checkpoints are occurring too frequently"); a crash replays at most this much WAL
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("checkpoint_timeout", "15min")
+                .setServerConfig("checkpoint_completion_target", "0.9");
         if (port > 0) {
             builder.setPort(port);
         }
@@ -56,7 +61,8 @@ class EmbeddedPostgresConfiguration {
     @Bean
     @Primary
     DataSource dataSource(EmbeddedPostgres postgres,
-            @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
+            @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
+            @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout) {
         HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("org.postgresql.Driver")
@@ -65,6 +71,8 @@ class EmbeddedPostgresConfiguration {
                 .password("postgres")
                 .build();
         dataSource.setMaximumPoolSize(poolSize);
+        // a request during an outage waits this long for a connection, then is answered 503
+        dataSource.setConnectionTimeout(connectionTimeout);
         dataSource.setPoolName("rectify-embedded");
         return dataSource;
     }

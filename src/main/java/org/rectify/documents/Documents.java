@@ -39,6 +39,8 @@ public class Documents {
 
     static final String HISTORY_ACTION = "DOCUMENT_ISSUED";
     private static final String SYSTEM = "系统";
+    /** Stands for the number in the rendered text until the number is taken at commit. */
+    private static final String NUMBER_PLACEHOLDER = "\u2063DOCUMENT-NUMBER\u2063";
 
     private final Cases cases;
     private final CaseHistory history;
@@ -72,10 +74,11 @@ public class Documents {
      * renders the type's template with the case's facts and the {@code particulars} (the keys each type reads are
      * listed in {@code documents/README.md}), stores the text and records the step in the case's history.
      * Must run inside the caller's transaction (Propagation.MANDATORY): numbered, rendered and stored with it, or
-     * not at all. A rollback gives the number back.
+     * not at all. The number is taken, and the document stored, just before the transaction commits (so the document
+     * is listed from then on); a rollback gives the number back.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public IssuedDocument issue(long caseId, DocumentType type, Map<String, Object> particulars) {
+    public void issue(long caseId, DocumentType type, Map<String, Object> particulars) {
         Objects.requireNonNull(type, "type");
         Map<String, Object> given = particulars == null ? Map.of() : particulars;
         RectificationCase c = cases.require(caseId);
@@ -92,11 +95,9 @@ public class Documents {
 
         OffsetDateTime now = clock.now();
         int year = now.getYear();
-        int sequence = numbers.next(type.sequenceKind(), year);
-        String number = type.number(year, sequence);
 
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("number", number);
+        doc.put("number", NUMBER_PLACEHOLDER);
         doc.put("type", type.name());
         doc.put("title", type.chineseLabel());
         doc.put("issuedDate", ChineseDates.date(now, clock.zone()));
@@ -107,20 +108,25 @@ public class Documents {
         model.put("case", caseFacts(c, leadName, coNames, leaderName));
         model.put("offices", Map.of("campaign", campaignOffice, "discipline", disciplineOffice));
         model.put("particulars", forTemplate(given));
-        String html = templates.render(type, model);
+        String rendered = templates.render(type, model);
+        String particularsJson = toJson(given);
 
-        // Issued by the system in the campaign office's name, whoever's step caused it: a patrol whose report was
-        // routed straight to a unit did not issue that unit's rectification notice.
-        long id = store.insert(new DocumentStore.NewDocument(c.id(), type, year, sequence, number, now, SYSTEM,
-                addressing.to(), addressing.copies(), html, toJson(given)));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("documentId", id);
-        details.put("type", type.name());
-        details.put("number", number);
-        details.put("addressedTo", addressing.to());
-        details.put("copiedTo", addressing.copies());
-        history.record(c.id(), now, SYSTEM, HISTORY_ACTION, "印发" + type.chineseLabel() + " " + number, details);
-        return new IssuedDocument(id, c.id(), type, number, now, addressing.to(), addressing.copies());
+        // The series' lock is held from the number to the commit: taken last, so the step that issued the document
+        // (a whole intake, a ladder step) does not run one at a time with every other step of the series.
+        numbers.atCommit(type.sequenceKind(), year, sequence -> {
+            String number = type.number(year, sequence);
+            // Issued by the system in the campaign office's name, whoever's step caused it: a patrol whose report
+            // was routed straight to a unit did not issue that unit's rectification notice.
+            long id = store.insert(new DocumentStore.NewDocument(c.id(), type, year, sequence, number, now, SYSTEM,
+                    addressing.to(), addressing.copies(), rendered.replace(NUMBER_PLACEHOLDER, number), particularsJson));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("documentId", id);
+            details.put("type", type.name());
+            details.put("number", number);
+            details.put("addressedTo", addressing.to());
+            details.put("copiedTo", addressing.copies());
+            history.record(c.id(), now, SYSTEM, HISTORY_ACTION, "印发" + type.chineseLabel() + " " + number, details);
+        });
     }
 
     /** The case's documents in the order they were issued. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.rectify.cases.CaseStatus;
 import org.rectify.catalog.Severity;
 import org.rectify.rules.DuplicateDecision;
@@ -56,13 +57,62 @@ class DuplicateCheck {
         this.jdbc = jdbc;
     }
 
+    /** Cells of the lock grid: about 1.1 km north–south, so a search box of a few hundred metres spans 1–4 cells. */
+    private static final double LOCK_CELL_DEGREES = 0.01;
+    /** A search box wider than this many cells locks the whole category instead. */
+    private static final int MAX_LOCKED_CELLS = 16;
+
     /**
-     * Serialises the duplicate checks of one category until the transaction ends, so that two people
-     * reporting the same problem at the same moment do not both start a case.
+     * Serialises, until the transaction ends, the duplicate checks that could find each other's case: two people
+     * reporting the same problem at the same moment must not both start a case, while reports of one category far
+     * apart run side by side. A located report locks every lock cell its search box touches (two reports within the
+     * radius of each other share at least the cell of each one's position) and its grid cell (a report made without
+     * a position is matched by the grid cell alone); every check holds the category's lock shared, and a search box
+     * too wide for cells takes it exclusively. Locks are taken in one order, so checks cannot deadlock.
      */
-    void lockCategory(String categoryCode) {
-        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('duplicates:' || :category))) locked")
-                .param("category", categoryCode).query(Integer.class).single();
+    void lockArea(ReportRequest report, String categoryCode, String gridCode) {
+        BigDecimal latitude = report.location().latitude();
+        BigDecimal longitude = report.location().longitude();
+        boolean hasPosition = latitude != null && longitude != null;
+        if (!hasPosition && gridCode == null) {
+            return;
+        }
+        TreeSet<String> keys = new TreeSet<>();
+        if (gridCode != null) {
+            keys.add("grid:" + gridCode);
+        }
+        boolean wholeCategory = false;
+        if (hasPosition) {
+            double radius = rules.duplicatePolicy(DuplicateFacts.probe(categoryCode, report.source(), report.severity()))
+                    .decision().radiusMetres();
+            double lat = latitude.doubleValue();
+            double latDelta = radius / METRES_PER_DEGREE_LATITUDE;
+            double lngDelta = radius / (METRES_PER_DEGREE_LATITUDE * Math.max(0.01, Math.cos(Math.toRadians(lat))));
+            long latFrom = cell(lat - latDelta);
+            long latTo = cell(lat + latDelta);
+            long lngFrom = cell(longitude.doubleValue() - lngDelta);
+            long lngTo = cell(longitude.doubleValue() + lngDelta);
+            wholeCategory = (latTo - latFrom + 1) * (lngTo - lngFrom + 1) > MAX_LOCKED_CELLS;
+            for (long i = latFrom; !wholeCategory && i <= latTo; i++) {
+                for (long j = lngFrom; j <= lngTo; j++) {
+                    keys.add("cell:" + i + ":" + j);
+                }
+            }
+        }
+        String category = "duplicates:" + categoryCode;
+        jdbc.sql("select 1 from (select " + (wholeCategory ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared")
+                + "(hashtext(:category))) locked").param("category", category).query(Integer.class).single();
+        if (!wholeCategory) {
+            for (String key : keys) {
+                // hashed into the second half of the lock space: a collision only serialises two unrelated checks
+                jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(:category), hashtext(:key))) locked")
+                        .param("category", category).param("key", key).query(Integer.class).single();
+            }
+        }
+    }
+
+    private static long cell(double degrees) {
+        return (long) Math.floor(degrees / LOCK_CELL_DEGREES);
     }
 
     Result check(ReportRequest report, String categoryCode, String gridCode, OffsetDateTime now) {

@@ -164,7 +164,7 @@ public class Intake {
                 if (!checkDuplicates) {
                     return new Result(receipt(create(report, prepared, user.id(), key, now, null)), false);
                 }
-                duplicateCheck.lockCategory(prepared.category());
+                duplicateCheck.lockArea(report, prepared.category(), prepared.grid());
                 DuplicateCheck.Result check = duplicateCheck.check(report, prepared.category(), prepared.grid(), now);
                 // the case was found before its row was locked: it may have been closed meanwhile
                 Optional<RectificationCase> open = check.match().map(m -> cases.lock(m.candidate().caseId()))
@@ -230,7 +230,8 @@ public class Intake {
             OffsetDateTime now, Long campaignId) {
         String category = prepared.category();
         String grid = prepared.grid();
-        String caseNumber = "ZG-%d-%06d".formatted(now.getYear(), numbers.next(CASE_NUMBER_SEQUENCE, now.getYear()));
+        // a sequence with gaps, never a lock held for the whole intake (README "Case numbers and document numbers")
+        String caseNumber = "ZG-%d-%06d".formatted(now.getYear(), numbers.nextWithGaps(CASE_NUMBER_SEQUENCE, now.getYear()));
         CaseStatus initial = report.source().needsCheck() ? CaseStatus.PENDING_CHECK : CaseStatus.AWAITING_ACCEPTANCE;
         long id = cases.insert(new Cases.NewCase(caseNumber, initial, category, report.severity(), report.source(),
                 report.title().strip(), report.description().strip(), report.location().address().strip(),

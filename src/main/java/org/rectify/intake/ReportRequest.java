@@ -19,7 +19,7 @@ public record ReportRequest(
         @NotBlank(message = "请填写标题 title") @Size(max = 200, message = "标题不能超过 200 个字") String title,
         @NotBlank(message = "请填写问题描述 description") @Size(max = 4000, message = "问题描述不能超过 4000 个字") String description,
         @NotNull(message = "请填写问题位置 location") @Valid Location location,
-        @Size(max = 9, message = "一次最多上传 9 张照片") List<@Valid Photo> photos,
+        @Size(max = 9, message = "一次最多上传 9 张照片") List<@NotNull(message = "照片不能为 null") @Valid Photo> photos,
         @NotNull(message = "请填写报告人 reporter") @Valid Reporter reporter) {
 
     public record Location(

@@ -26,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -48,6 +49,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "您的账号无权执行此操作");
     }
 
+    static final String NUL_DETAIL = "内容中含有不允许的控制字符（如空字符 \\u0000），请删除后重新提交";
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "上传的文件过大");
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-multipart",
+                "上传内容不是有效的 multipart/form-data（缺少 boundary 或格式损坏），请重新选择文件上传");
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
         String detail = e.getConstraintViolations().stream().map(v -> v.getMessage()).sorted()
@@ -62,6 +74,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof DomainException userFacing) {
                 return userFacing(userFacing);
             }
+        }
+        if (Outages.databaseUnavailable(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, Outages.CODE, Outages.DETAIL);
+        }
+        if (Outages.refusedCharacter(e)) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-character", NUL_DETAIL);
         }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
@@ -87,22 +106,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof HttpMessageNotReadableException) {
             return "malformed-body";
         }
-        return switch (status) {
-            case NOT_FOUND -> "not-found";
-            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-            case METHOD_NOT_ALLOWED -> "method-not-allowed";
-            case PAYLOAD_TOO_LARGE -> "too-large";
-            default -> "bad-request";
-        };
+        return Problems.codeOf(status);
     }
 
     private static String chineseDetail(Exception e, HttpStatus status) {
         if (e instanceof MethodArgumentNotValidException invalid) {
             return invalid.getBindingResult().getAllErrors().stream()
-                    .map(error -> error.getDefaultMessage()).sorted().collect(Collectors.joining("；"));
+                    .map(ApiExceptionHandler::message).sorted().collect(Collectors.joining("；"));
         }
         if (e instanceof HandlerMethodValidationException invalid) {
-            return invalid.getAllErrors().stream().map(error -> error.getDefaultMessage()).sorted()
+            return invalid.getAllErrors().stream().map(ApiExceptionHandler::message).sorted()
                     .collect(Collectors.joining("；"));
         }
         if (e instanceof HttpMessageNotReadableException unreadable) {
@@ -132,8 +145,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.chineseTitle(status);
     }
 
+    /**
+     * A constraint's message; one without a message of its own gets the Chinese default (ValidationMessages), which
+     * cannot name the field, so the field is named here.
+     */
+    private static String message(org.springframework.context.MessageSourceResolvable error) {
+        String message = error.getDefaultMessage();
+        if (error instanceof org.springframework.validation.FieldError field && field.contains(jakarta.validation.ConstraintViolation.class)
+                && field.unwrap(jakarta.validation.ConstraintViolation.class).getMessageTemplate().startsWith("{jakarta.validation")) {
+            return "字段“" + field.getField() + "”" + message;
+        }
+        return message;
+    }
+
     private static String unreadableDetail(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof NulCharacters.Refused) {
+                return NUL_DETAIL;
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "请求中有无法识别的字段“" + unknown.getPropertyName() + "”，请检查字段名";
         }

@@ -56,6 +56,35 @@ public final class Problems {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    /** The English code clients read for a refusal that carries no code of its own. */
+    static String codeOf(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "not-found";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case PAYLOAD_TOO_LARGE -> "too-large";
+            case UNAUTHORIZED -> "unauthenticated";
+            case FORBIDDEN -> "forbidden";
+            case SERVICE_UNAVAILABLE -> "unavailable";
+            default -> status.is5xxServerError() ? "internal-error" : "bad-request";
+        };
+    }
+
+    /** What to tell the user about a refusal that carries no detail of its own. */
+    static String detailOf(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "请求格式不正确（地址、参数或内容无法识别），请检查后重新提交";
+            case UNAUTHORIZED -> "请先登录";
+            case FORBIDDEN -> "您的账号无权执行此操作";
+            case NOT_FOUND -> "没有这个地址";
+            case METHOD_NOT_ALLOWED -> "该地址不支持这种请求方法";
+            case PAYLOAD_TOO_LARGE -> "提交的内容过大";
+            case UNSUPPORTED_MEDIA_TYPE -> "不支持的内容类型";
+            case SERVICE_UNAVAILABLE -> "服务暂不可用，请稍后重试";
+            default -> chineseTitle(status);
+        };
+    }
+
     static String chineseTitle(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "请求有误";

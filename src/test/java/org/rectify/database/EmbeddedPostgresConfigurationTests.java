@@ -32,6 +32,6 @@ class EmbeddedPostgresConfigurationTests {
     }
 
     private static DataSource dataSource(EmbeddedPostgresConfiguration configuration, EmbeddedPostgres postgres) {
-        return configuration.dataSource(postgres, 2);
+        return configuration.dataSource(postgres, 2, 3000);
     }
 }

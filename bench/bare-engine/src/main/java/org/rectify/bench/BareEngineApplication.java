@@ -1,0 +1,73 @@
+package org.rectify.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The bare engine: one process (start → service task → user task), started and completed over HTTP, on an embedded
+ * PostgreSQL as durable as Rectify's (fsync, synchronous commit and full page writes on), history full. What Rectify
+ * adds on top of this (rules, numbering, history, documents, duplicate check, authorisation) is what the load tool
+ * measures as a ratio.
+ */
+@SpringBootApplication
+@RestController
+public class BareEngineApplication {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    BareEngineApplication(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(BareEngineApplication.class, args);
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${bare.data-dir:./bare-data}") String dataDir) throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(Path.of(dataDir, "postgres")).setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "100")
+                .setServerConfig("max_wal_size", "4GB").setServerConfig("checkpoint_timeout", "15min")
+                .setServerConfig("checkpoint_completion_target", "0.9").start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPassword("postgres");
+        dataSource.setMaximumPoolSize(20);
+        return dataSource;
+    }
+
+    @PostMapping("/start")
+    Map<String, String> start() {
+        return Map.of("id", runtime.startProcessInstanceByKey("bare", Map.of("severity", "GENERAL")).getId());
+    }
+
+    @PostMapping("/complete/{processInstanceId}")
+    Map<String, String> complete(@PathVariable String processInstanceId) {
+        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+        tasks.complete(task.getId(), Map.of("accepted", true));
+        return Map.of("id", task.getId());
+    }
+}
