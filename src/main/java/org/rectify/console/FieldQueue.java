@@ -63,7 +63,7 @@ class FieldQueue {
     public record Step(String taskId, String stepKey, String stepName, Long caseId, String caseNumber, String title,
             String categoryName, String address, String latitude, String longitude, Light light, String timeLeft,
             String deadline, String unitName, String waitingSince, String claimedBy, String tasklistUrl,
-            List<PhotoLink> before, List<PhotoLink> after, boolean discipline, OffsetDateTime due) {
+            List<PhotoLink> before, List<PhotoLink> after, boolean discipline, OffsetDateTime due, OffsetDateTime arrived) {
 
         /** The form this step gets on the phone; empty when it is done on the case page or in Tasklist. */
         public String form() {
@@ -76,6 +76,17 @@ class FieldQueue {
     }
 
     /** The steps shown ({@link #LIMIT} at most) and all of them. */
+    /**
+     * Red, yellow, green, stopped. Among red and yellow the nearest deadline first; among the others the newest step
+     * first, so that a case just assigned is seen (and accepted or returned) at once.
+     */
+    static final Comparator<Step> URGENCY = Comparator.comparing(Step::light).thenComparing((a, b) -> {
+        if (a.light() == Light.RED || a.light() == Light.YELLOW) {
+            return Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()).compare(a.due(), b.due());
+        }
+        return Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()).compare(a.arrived(), b.arrived());
+    });
+
     record Queue(List<Step> steps, List<Step> all) {
 
         int total() {
@@ -134,8 +145,7 @@ class FieldQueue {
             steps.add(step(task, found.orElse(null), key != null && !key.equals(number), me, d, now,
                     warnings.get(task.getProcessInstanceId())));
         }
-        steps.sort(Comparator.comparing(Step::light).thenComparing(Step::due,
-                Comparator.nullsLast(Comparator.naturalOrder())));
+        steps.sort(URGENCY);
         return new Queue(steps.stream().limit(LIMIT).map(this::withPhotos).toList(), steps);
     }
 
@@ -143,12 +153,13 @@ class FieldQueue {
             OffsetDateTime now, OffsetDateTime warningAt) {
         String stepName = task.getName() == null ? task.getTaskDefinitionKey() : task.getName().split("：", 2)[0];
         String tasklist = me.isReporterOnly() ? null : "/camunda/app/tasklist/default/#/?task=" + task.getId();
-        String waiting = task.getCreateTime() == null ? ""
-                : Texts.minute(task.getCreateTime().toInstant().atOffset(ZoneOffset.ofHours(8)));
+        OffsetDateTime arrived = task.getCreateTime() == null ? null
+                : task.getCreateTime().toInstant().atOffset(ZoneOffset.ofHours(8));
+        String waiting = Texts.minute(arrived);
         String claimedBy = task.getAssignee() == null || task.getAssignee().equals(me.id()) ? "" : task.getAssignee();
         if (c == null) {
             return new Step(task.getId(), task.getTaskDefinitionKey(), stepName, null, "", task.getName(), "", "", null,
-                    null, Light.NONE, "", "", "", waiting, claimedBy, tasklist, List.of(), List.of(), discipline, null);
+                    null, Light.NONE, "", "", "", waiting, claimedBy, tasklist, List.of(), List.of(), discipline, null, arrived);
         }
         Light light = light(c, now, warningAt);
         String left = "";
@@ -162,7 +173,7 @@ class FieldQueue {
         return new Step(task.getId(), task.getTaskDefinitionKey(), stepName, c.id(), c.caseNumber(), c.title(),
                 d.categoryName(c.categoryCode()), c.address(), coordinate(c.latitude()), coordinate(c.longitude()), light,
                 left, Texts.minute(c.deadline()), d.unitName(c.leadUnitCode()), waiting, claimedBy, tasklist, List.of(),
-                List.of(), discipline, c.deadline());
+                List.of(), discipline, c.deadline(), arrived);
     }
 
     /** A step to verify shows the photos before and after side by side. */
@@ -177,7 +188,7 @@ class FieldQueue {
         }
         return new Step(s.taskId(), s.stepKey(), s.stepName(), s.caseId(), s.caseNumber(), s.title(), s.categoryName(),
                 s.address(), s.latitude(), s.longitude(), s.light(), s.timeLeft(), s.deadline(), s.unitName(),
-                s.waitingSince(), s.claimedBy(), s.tasklistUrl(), before, after, s.discipline(), s.due());
+                s.waitingSince(), s.claimedBy(), s.tasklistUrl(), before, after, s.discipline(), s.due(), s.arrived());
     }
 
     /**

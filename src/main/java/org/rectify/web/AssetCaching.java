@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * first visit on a phone's connection. The Camunda webapps load their scripts with {@code ?bust=<version>}, so a
  * day is safe for them (Rectify's own overrides of config.js and the custom script change with a deployment at
  * most); the console's assets carry no version and are kept an hour. Pages (HTML) and the APIs are never cached.
+ * {@code rectify.web.asset-caching=false} switches it off (the benchmark's "before").
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "rectify.web.asset-caching", havingValue = "true", matchIfMissing = true)
 class AssetCaching {
 
     private static final Pattern ASSET = Pattern.compile(".*\\.(js|css|json|woff2?|ttf|eot|svg|png|ico|gif|jpe?g)$");
