@@ -39,7 +39,7 @@ class FieldQueue {
     static final int LIMIT = 60;
 
     /** Traffic light of a step, most urgent first. */
-    enum Light {
+    public enum Light {
         RED("已超期"), YELLOW("临近时限"), GREEN("时间充足"), NONE("停表");
 
         final String label;

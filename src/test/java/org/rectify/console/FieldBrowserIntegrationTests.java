@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -26,10 +27,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rectify.support.Api;
@@ -82,8 +87,12 @@ class FieldBrowserIntegrationTests {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=390,844", "--force-device-scale-factor=1", "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
         api = new Api(rest);
         base = "http://localhost:" + port;
         Files.createDirectories(ConsoleBrowserIntegrationTests.SCREENSHOTS);
@@ -112,7 +121,7 @@ class FieldBrowserIntegrationTests {
         report.put("description", "商场二楼消防通道堆放纸箱，灭火器过期");
         report.putArray("photos").add(Api.photo("before.jpg", TestImages.jpeg(new Color(200, 70, 40))));
         JsonNode receipt = api.reportCase(report);
-        long id = receipt.get("caseId").asLong();
+        long id = receipt.get("id").asLong();
         String number = receipt.get("caseNumber").asText();
         JsonNode location = api.caseDetail(id).get("location");
         double latitude = location.get("latitude").asDouble() + 0.0002;
@@ -135,6 +144,9 @@ class FieldBrowserIntegrationTests {
         click(card(number).findElement(By.xpath(".//button[normalize-space()='签收']")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已签收"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains(number);
+        // The queue reloads with the next step of the case: 提交整改, on the same card.
+        wait.until(d -> !card(number).findElements(By.cssSelector("form.fix")).isEmpty());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已签收"));
         screenshot("phone-accepted");
 
         WebElement fix = card(number).findElement(By.cssSelector("form.fix"));
@@ -165,6 +177,7 @@ class FieldBrowserIntegrationTests {
         card(number).findElement(By.name("comment")).sendKeys("现场复查，通道畅通");
         click(card(number).findElement(By.xpath(".//button[normalize-space()='提交核查结论']")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "已销号"));
+        wait.until(d -> d.findElements(By.xpath("//article[.//h2/a[normalize-space()='" + number + "']]")).isEmpty());
         screenshot("phone-verified");
         assertThat(api.caseDetail(id).get("status").asText()).isEqualTo("CLOSED");
         assertThat(browser.findElements(By.xpath("//article[.//h2/a[normalize-space()='" + number + "']]"))).isEmpty();
@@ -177,13 +190,15 @@ class FieldBrowserIntegrationTests {
         } catch (Exception | AssertionError e) {
             screenshot("tasklist-failure");
             Files.writeString(ConsoleBrowserIntegrationTests.SCREENSHOTS.resolve("field-tasklist-failure.html"), browser.getPageSource());
+            Files.write(ConsoleBrowserIntegrationTests.SCREENSHOTS.resolve("field-tasklist-console.txt"),
+                    browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList());
             throw e;
         }
     }
 
     private void tasklistStory() throws Exception {
         JsonNode receipt = api.reportCase(api.report("FIRE_FACILITIES", "GENERAL", "PATROL", "stsq-01"));
-        long id = receipt.get("caseId").asLong();
+        long id = receipt.get("id").asLong();
         String instance = api.caseDetail(id).get("processInstanceId").asText();
         browser.manage().window().setSize(new Dimension(1366, 900));
         open("/console/login");
@@ -236,6 +251,8 @@ class FieldBrowserIntegrationTests {
         Task task = poll(() -> taskService.createTaskQuery().processInstanceId(processInstance)
                 .taskDefinitionKey(taskKey).active().singleResult(), "task " + taskKey);
         open("/camunda/app/tasklist/default/#/?task=" + task.getId());
+        new WebDriverWait(browser, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[role=form]")));
         wait.until(d -> taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee() != null);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[role=form] [data-rf='history'] li")));
     }

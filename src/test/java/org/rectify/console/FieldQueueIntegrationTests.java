@@ -75,7 +75,7 @@ class FieldQueueIntegrationTests {
     @Test
     void anActionSentTwiceWithOneKeyIsAppliedOnceAndAnsweredTheSame() throws Exception {
         JsonNode receipt = api.reportCase(api.report("FIRE_FACILITIES", "GENERAL", "PATROL", "stsq-01"));
-        long id = receipt.get("caseId").asLong();
+        long id = receipt.get("id").asLong();
         String number = receipt.get("caseNumber").asText();
         ConsoleSession handler = ConsoleSession.signedIn(port, "xfj-handler");
         String key = UUID.randomUUID().toString();
@@ -120,7 +120,7 @@ class FieldQueueIntegrationTests {
         ObjectNode report = api.report("FIRE_FACILITIES", "GENERAL", "PATROL", "stsq-01");
         report.putArray("photos").add(Api.photo("before.jpg", TestImages.jpeg(new Color(190, 60, 40))));
         JsonNode receipt = api.reportCase(report);
-        long id = receipt.get("caseId").asLong();
+        long id = receipt.get("id").asLong();
         JsonNode location = api.caseDetail(id).get("location");
         ConsoleSession handler = ConsoleSession.signedIn(port, "xfj-handler");
         assertThat(handler.submit("/console/todo", "/console/todo/" + id + "/accept", Map.<String, String>of(),
