@@ -5,8 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18089}
 ROUNDS=${ROUNDS:-5}
-./mvnw -q -B -o -DskipTests package
-./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+if [ -z "${SKIP_BUILD:-}" ]; then
+  ./mvnw -q -B -o -DskipTests package
+  ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+fi
 JAR=$(ls target/rectify-*.jar | grep -v original | head -1)
 run() {
   local label=$1; shift
@@ -14,6 +16,7 @@ run() {
     > "target/bench-field-$label.log" 2>&1 &
   local pid=$!
   until curl -sf "http://localhost:$PORT/actuator/health" > /dev/null; do sleep 2; done
+  sleep 20 # let the start's background work (deployment, seeding) settle
   echo "== $label (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
   java -cp "$(cat target/bench-classpath.txt)" bench/FieldBench.java "http://localhost:$PORT" "$ROUNDS" || true
   kill "$pid"; wait "$pid" 2>/dev/null || true
