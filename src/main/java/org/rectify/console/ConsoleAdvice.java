@@ -56,6 +56,7 @@ class ConsoleAdvice {
         String path = request.getRequestURI();
         List<NavItem> items = new ArrayList<>();
         if (!me.isReporterOnly()) {
+            items.add(item(path, "/console/todo", "我的待办"));
             items.add(item(path, "/console/dashboard", "实时监控"));
             items.add(item(path, "/console/ledger", "问题台账"));
         }

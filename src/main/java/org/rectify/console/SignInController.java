@@ -28,10 +28,17 @@ class SignInController {
         this.viewers = viewers;
     }
 
+    /**
+     * Where a person lands after signing in: whoever has steps to take (units, campaign office, supervisors, the
+     * discipline office) on 我的待办; reporters on their reports; administrators on the dashboard.
+     */
     @GetMapping({"/console", "/console/"})
     String home() {
         Viewer me = viewers.require();
-        return "redirect:" + (me.isReporterOnly() ? "/console/report" : "/console/dashboard");
+        if (me.isReporterOnly()) {
+            return "redirect:/console/ledger";
+        }
+        return "redirect:" + (me.user().isAdmin() && !me.isHandler() ? "/console/dashboard" : "/console/todo");
     }
 
     @GetMapping(ConsoleSecurityConfiguration.LOGIN)

@@ -70,25 +70,40 @@ final class ConsoleSession {
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        return postForm(path, fields, Map.of());
+    }
+
+    /** A form post with extra request headers (e.g. an Idempotency-Key, as 我的待办's script sends). */
+    HttpResponse<String> postForm(String path, Map<String, String> fields, Map<String, String> headers) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a form of the page at {@code pagePath}, with that page's CSRF token. */
     HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
+        return submit(pagePath, action, fields, Map.of());
+    }
+
+    HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf(get(pagePath).body()));
-        return postForm(action, all);
+        return postForm(action, all, headers);
     }
 
     /** A multipart form (fields and JPEG files) with the CSRF token of the page at {@code pagePath}. */
     HttpResponse<String> submitMultipart(String pagePath, String action, Map<String, String> fields,
             String fileField, List<byte[]> files) {
+        return submitMultipart(pagePath, action, fields, fileField, files, Map.of());
+    }
+
+    HttpResponse<String> submitMultipart(String pagePath, String action, Map<String, String> fields,
+            String fileField, List<byte[]> files, Map<String, String> headers) {
         String boundary = "----rectify" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
         Map<String, String> all = new LinkedHashMap<>(fields);
@@ -105,9 +120,10 @@ final class ConsoleSession {
             parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + action))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String csrf(String page) {

@@ -34,6 +34,8 @@ export default {
     "availableLocales": ["zh"],
     "fallbackLocale": "zh"
   },
+  // Rectify: claim on opening, a confirmation after completing, traffic lights, no dead ends (see the script).
+  customScripts: ['scripts/rectify/field'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
