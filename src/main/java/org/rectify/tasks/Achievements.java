@@ -34,7 +34,7 @@ class Achievements {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     enum Light {
-        GREEN("就绪", "ok"), YELLOW("推进中", "warn"), RED("有风险", "bad");
+        GREEN("就绪", "done"), YELLOW("推进中", "waiting"), RED("有风险", "late");
 
         private final String chineseLabel;
         private final String tone;

@@ -2,7 +2,7 @@ package org.rectify.tasks;
 
 /** Where a task stands in its process. */
 enum TaskStatus {
-    ASSIGNED("待签收", "muted"), IN_PROGRESS("推进中", "info"), SUBMITTED("待审核", "warn"), ACHIEVED("已完成", "ok");
+    ASSIGNED("待签收", "waiting"), IN_PROGRESS("推进中", "working"), SUBMITTED("待审核", "waiting"), ACHIEVED("已完成", "done");
 
     private final String chineseLabel;
     private final String tone;

@@ -216,6 +216,15 @@ class TaskListIntegrationTests {
         ok(api.post("stsq-handler", "/api/tasks/" + id + "/reports", Map.of("kind", "PROGRESS", "text", "已入户宣传300户",
                 "figure", "60")));
         assertThat(api.get("dispatcher", "/api/tasks/" + id).getBody().get("ladderStep").isNull()).isTrue();
+
+        // the month's evaluation deducts for the supervision and the transfer, each line naming the task
+        clock("2026-12-01T09:00:00+08:00");
+        ok(api.post("dispatcher", "/api/evaluation/rankings/2026-11/recompute", "{}"));
+        JsonNode row = find(api.get("dispatcher", "/api/evaluation/rankings/2026-11").getBody().get("rows"), "unitCode", "stsq");
+        List<String> lines = new ArrayList<>();
+        row.get("lines").forEach(line -> lines.add(line.get("caseNumber").asText() + " " + line.get("rule").asText() + " "
+                + line.get("points").asText()));
+        assertThat(lines).contains("DB-01 任务被下达督办的，每项扣2分 -2.0", "DB-01 任务被移交纪检监察部门的，每项扣3分 -3.0");
     }
 
     @Test
