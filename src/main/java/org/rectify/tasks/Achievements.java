@@ -33,7 +33,7 @@ class Achievements {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    enum Light {
+    public enum Light {
         GREEN("就绪", "done"), YELLOW("推进中", "waiting"), RED("有风险", "late");
 
         private final String chineseLabel;
@@ -54,7 +54,7 @@ class Achievements {
     }
 
     /** One 测评体系 item: its tasks by state, its open linked problems, and its light with the reasons. */
-    record Item(String code, String name, int tasks, int achieved, int onTime, int overdue, int stalled, int openProblems,
+    public record Item(String code, String name, int tasks, int achieved, int onTime, int overdue, int stalled, int openProblems,
             Light light, List<String> reasons) {
 
         public int percent() {

@@ -44,7 +44,7 @@ class BreakdownImport {
             DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy年M月d日"),
             DateTimeFormatter.ofPattern("M/d/yy", Locale.US));
 
-    enum Outcome {
+    public enum Outcome {
         CREATED("已导入"), UNCHANGED("已导入过，未重复导入"), CHANGED("编号已存在但内容不同，未修改（请在控制台修改或换新编号）"),
         REJECTED("未导入");
 
@@ -59,7 +59,7 @@ class BreakdownImport {
         }
     }
 
-    record RowResult(int row, String taskNo, Outcome outcome, List<String> reasons, Long taskId) {
+    public record RowResult(int row, String taskNo, Outcome outcome, List<String> reasons, Long taskId) {
 
         public String message() {
             return "第" + row + "行" + (taskNo == null || taskNo.isEmpty() ? "" : "（" + taskNo + "）") + "："
@@ -67,7 +67,7 @@ class BreakdownImport {
         }
     }
 
-    record Report(String breakdown, String fileName, int total, int created, int unchanged, int changed, int rejected,
+    public record Report(String breakdown, String fileName, int total, int created, int unchanged, int changed, int rejected,
             List<RowResult> rows) {
 
         List<RowResult> rejectedRows() {

@@ -28,12 +28,12 @@ import org.springframework.stereotype.Service;
 public class Leaders {
 
     /** What a leader's page shows. */
-    record Page(TaskStore.Leader leader, List<String> answersFor, List<Task> tasks, List<Task> stalledTasks,
+    public record Page(TaskStore.Leader leader, List<String> answersFor, List<Task> tasks, List<Task> stalledTasks,
             List<RectificationCase> overdueCases, List<Order> supervisionOrders) {
     }
 
     /** A supervision order copied to the leader: on a case (督办令) or a task (任务督办). */
-    record Order(String subject, String number, OffsetDateTime issuedAt, String href, String text) {
+    public record Order(String subject, String number, OffsetDateTime issuedAt, String href, String text) {
     }
 
     private final TaskStore store;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskStore {
 
-    record Event(long id, long taskId, OffsetDateTime at, String actor, String kind, String text, BigDecimal figure,
+    public record Event(long id, long taskId, OffsetDateTime at, String actor, String kind, String text, BigDecimal figure,
             int cycle, Boolean passed) {
 
         String kindLabel() {
@@ -40,18 +40,18 @@ class TaskStore {
         }
     }
 
-    record Evidence(long id, long taskId, long eventId, String kind, String fileName, String contentType, int size,
+    public record Evidence(long id, long taskId, long eventId, String kind, String fileName, String contentType, int size,
             OffsetDateTime createdAt) {
     }
 
-    record Transfer(long id, long taskId, String taskNo, String unitCode, String reason, OffsetDateTime transferredAt,
+    public record Transfer(long id, long taskId, String taskNo, String unitCode, String reason, OffsetDateTime transferredAt,
             OffsetDateTime decidedAt, String decidedBy, String decision) {
     }
 
-    record Leader(long id, String name, String title, String account) {
+    public record Leader(long id, String name, String title, String account) {
     }
 
-    record Assignment(long leaderId, String kind, String target) {
+    public record Assignment(long leaderId, String kind, String target) {
     }
 
     private static final String TASK_SELECT = """
