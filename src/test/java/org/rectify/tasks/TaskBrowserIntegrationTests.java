@@ -79,7 +79,8 @@ class TaskBrowserIntegrationTests {
                 "--window-size=1366,900", "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // generous: Tasklist is a large single-page application and the build machine is shared
+        wait = new WebDriverWait(browser, Duration.ofSeconds(180));
         base = "http://localhost:" + port;
         Files.createDirectories(SCREENSHOTS);
     }
