@@ -1,13 +1,8 @@
 package org.rectify.campaigns;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.rectify.rules.Sheets;
 import org.springframework.core.io.ClassPathResource;
 
@@ -32,23 +27,6 @@ final class ListFiles {
     }
 
     static byte[] xlsx(String name) {
-        List<List<String>> rows = Sheets.read(name + ".csv", csv(name));
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("问题清单");
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(rows.get(r).get(c));
-                }
-            }
-            int[] widths = {6, 16, 36, 48, 28, 10, 24, 10};
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256 * 2);
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Sheets.xlsx("问题清单", Sheets.read(name + ".csv", csv(name)), new int[] {6, 16, 36, 48, 28, 10, 24, 10});
     }
 }

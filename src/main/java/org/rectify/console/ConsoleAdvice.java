@@ -22,7 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * a refusal reads: a page in Chinese with the reason, never the API's JSON.
  */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class, assignableTypes = {org.rectify.campaigns.CampaignPages.class,
-        org.rectify.notices.NoticePages.class})
+        org.rectify.notices.NoticePages.class, org.rectify.tasks.TaskPages.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
 
@@ -32,9 +32,11 @@ class ConsoleAdvice {
     }
 
     private final Viewers viewers;
+    private final org.rectify.tasks.Leaders leaders;
 
-    ConsoleAdvice(Viewers viewers) {
+    ConsoleAdvice(Viewers viewers, org.rectify.tasks.Leaders leaders) {
         this.viewers = viewers;
+        this.leaders = leaders;
     }
 
     @ModelAttribute("csrf")
@@ -65,6 +67,12 @@ class ConsoleAdvice {
         }
         if (me.seesAll()) {
             items.add(item(path, "/console/campaigns", "专项整治"));
+        }
+        if (!me.isReporterOnly()) {
+            items.add(item(path, "/console/tasks", "任务清单"));
+        } else if (leaders.isLeader(me.id())) {
+            items.add(item(path, "/console/tasks/leader", "包保责任"));
+            items.add(item(path, "/console/tasks", "包保任务"));
         }
         if (me.isSupervisor()) {
             items.add(item(path, "/console/queues/supervisor", "待核查·审批"));

@@ -16,12 +16,15 @@ class DashboardController {
     private final Directory directory;
     private final Viewers viewers;
     private final BusinessClock clock;
+    private final org.rectify.tasks.TaskBoard taskBoard;
 
-    DashboardController(Dashboard dashboard, Directory directory, Viewers viewers, BusinessClock clock) {
+    DashboardController(Dashboard dashboard, Directory directory, Viewers viewers, BusinessClock clock,
+            org.rectify.tasks.TaskBoard taskBoard) {
         this.dashboard = dashboard;
         this.directory = directory;
         this.viewers = viewers;
         this.clock = clock;
+        this.taskBoard = taskBoard;
     }
 
     @GetMapping("/console/dashboard")
@@ -32,6 +35,7 @@ class DashboardController {
         model.addAttribute("view", view);
         model.addAttribute("trendChart", trendChart(view.trend()));
         model.addAttribute("now", Texts.minute(now));
+        model.addAttribute("taskItems", taskBoard.progress(me.user()));
         return VIEW;
     }
 

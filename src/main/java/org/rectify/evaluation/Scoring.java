@@ -61,11 +61,15 @@ class Scoring {
     private final WorkingCalendar calendar;
     private final RuleEngine rules;
 
-    Scoring(JdbcClient jdbc, Catalog catalog, WorkingCalendar calendar, RuleEngine rules) {
+    private final org.springframework.beans.factory.ObjectProvider<ScoreContributor> contributors;
+
+    Scoring(JdbcClient jdbc, Catalog catalog, WorkingCalendar calendar, RuleEngine rules,
+            org.springframework.beans.factory.ObjectProvider<ScoreContributor> contributors) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.calendar = calendar;
         this.rules = rules;
+        this.contributors = contributors;
     }
 
     Computed compute(Period period) {
@@ -254,6 +258,11 @@ class Scoring {
                         item.caseNumber(), scored.line().points(), scored.rule(), scored.line().reason()));
             }
         }
+        // other features' lines (the task list), already scored by their own rules
+        contributors.orderedStream().flatMap(c -> c.lines(start, end).stream())
+                .filter(l -> units.containsKey(l.unitCode()) && l.points().signum() != 0)
+                .forEach(l -> lines.computeIfAbsent(l.unitCode(), u -> new ArrayList<>()).add(new Evaluation.Line(l.kind(),
+                        null, l.reference(), l.points().setScale(1, java.math.RoundingMode.HALF_UP), l.rule(), l.reason())));
         List<Evaluation.Row> rows = new ArrayList<>();
         for (Unit unit : units.values()) {
             List<Evaluation.Line> unitLines = lines.getOrDefault(unit.code(), List.of());

@@ -20,6 +20,8 @@ final class Decisions {
     static final String SCORES = "scores";
     static final String VOLUNTEER_POINTS = "volunteer-points";
     static final String FOLLOWUP = "followup";
+    static final String TASK_LADDER = "task-ladder";
+    static final String TASK_SCORES = "task-scores";
 
     /**
      * One decision: its facts and answer types, and the scenario column of each field (Chinese header → record
@@ -90,7 +92,20 @@ final class Decisions {
             new Decision(FOLLOWUP, "回访", FollowupFacts.class, FollowupPolicy.class,
                     columns("来源", "source", "严重程度", "severity"),
                     columns("等待天数", "waitDays", "理由", "reason"),
-                    Map.of("severity", "一般", "source", "市民随手拍"), Map.of()));
+                    Map.of("severity", "一般", "source", "市民随手拍"), Map.of()),
+            // tasks of the breakdown table (org.rectify.tasks)
+            new Decision(TASK_LADDER, "任务升级", TaskLadderFacts.class, TaskLadderPolicy.class,
+                    columns("反馈周期", "recurrence", "测评项目代码", "itemCode", "分值", "weight", "最后期限", "finalStretch"),
+                    columns("宽限（工作日）", "graceWorkingDays", "预警（提前工作日）", "warningBeforeWorkingDays",
+                            "督办（催办后工作日）", "supervisionAfterWorkingDays", "移交纪检（催办后工作日）",
+                            "transferAfterWorkingDays", "理由", "reason"),
+                    Map.of("recurrence", "每周", "weight", "1"), Map.of()),
+            new Decision(TASK_SCORES, "任务考核评分", TaskScoreFacts.class, ScoreLine.class,
+                    columns("计分事项", "kind", "单位名称", "unitName", "任务编号", "taskNumber", "分值", "weight",
+                            "超期工作日", "overdueWorkingDays", "应完成任务数", "dueTasks", "任务完成率", "completionRate",
+                            "按期完成率", "onTimeRate"),
+                    columns("分值", "points", "理由", "reason"),
+                    Map.of("unitName", "某责任单位", "completionRate", "100%", "onTimeRate", "100%"), Map.of()));
 
     private Decisions() {
     }

@@ -63,6 +63,17 @@ public class RuleEngine {
         return decideOne(Decisions.FOLLOWUP, facts, FollowupPolicy.class);
     }
 
+    /** How a task of the breakdown table climbs the ladder when it does not progress (rules/task-ladder.drl). */
+    public RuleOutcome<TaskLadderPolicy> taskLadder(TaskLadderFacts facts) {
+        return decideOne(Decisions.TASK_LADDER, facts, TaskLadderPolicy.class);
+    }
+
+    /** Scores the items of units' tasks on one rule set, each with the rules that fired (rules/task-scores.drl). */
+    public List<RuleOutcome<ScoreLine>> taskScores(List<TaskScoreFacts> items) {
+        CompiledRuleSet ruleSet = ruleSets.active();
+        return items.stream().map(item -> ruleSet.decide(Decisions.TASK_SCORES, item, ScoreLine.class)).toList();
+    }
+
     public String activeVersion() {
         return ruleSets.active().shortVersion();
     }

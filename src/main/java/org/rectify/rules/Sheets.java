@@ -32,6 +32,30 @@ public final class Sheets {
         return isWorkbook(path) ? readWorkbook(path, bytes, 0) : Csv.parse(TextFiles.decode(bytes));
     }
 
+    /**
+     * One sheet of text rows as an XLSX workbook, {@code widths} in characters per column (CJK characters count
+     * double): how the shipped lists and templates are offered as spreadsheets.
+     */
+    public static byte[] xlsx(String sheetName, List<List<String>> rows, int[] widths) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, Math.min(255, widths[c] * 2) * 256);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Every sheet of a workbook by name; for a CSV one sheet named after the file. */
     static java.util.Map<String, List<List<String>>> readAll(String path, byte[] bytes) {
         java.util.Map<String, List<List<String>>> sheets = new java.util.LinkedHashMap<>();

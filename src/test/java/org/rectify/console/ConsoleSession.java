@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like visitor of the console: keeps the session cookie, reads CSRF tokens from pages, posts forms. */
-final class ConsoleSession {
+public final class ConsoleSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -35,7 +35,7 @@ final class ConsoleSession {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    static ConsoleSession signedIn(int port, String user) {
+    public static ConsoleSession signedIn(int port, String user) {
         ConsoleSession session = new ConsoleSession(port);
         HttpResponse<String> answer = session.login(user, "demo");
         if (answer.statusCode() != 302) {
@@ -61,7 +61,7 @@ final class ConsoleSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -86,11 +86,11 @@ final class ConsoleSession {
     }
 
     /** Posts a form of the page at {@code pagePath}, with that page's CSRF token. */
-    HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
+    public HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
         return submit(pagePath, action, fields, Map.of());
     }
 
-    HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields, Map<String, String> headers) {
+    public HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields, Map<String, String> headers) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf(get(pagePath).body()));
         return postForm(action, all, headers);

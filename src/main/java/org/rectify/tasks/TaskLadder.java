@@ -1,0 +1,79 @@
+package org.rectify.tasks;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import org.rectify.calendar.TimeLimitUnit;
+import org.rectify.calendar.WorkingCalendar;
+import org.rectify.rules.RuleEngine;
+import org.rectify.rules.RuleOutcome;
+import org.rectify.rules.TaskLadderFacts;
+import org.rectify.rules.TaskLadderPolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * A reporting cycle's timetable: when the next report (or the deadline) is due, and when a task that does not
+ * progress is warned, urged, put under supervision and transferred — thresholds from rules/task-ladder.drl, times
+ * on the working calendar.
+ */
+@Component
+class TaskLadder {
+
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    record Plan(OffsetDateTime dueAt, boolean finalStretch, OffsetDateTime warningAt, OffsetDateTime urgeAt,
+            OffsetDateTime superviseAt, OffsetDateTime transferAt, TaskLadderPolicy policy, String firedRules,
+            String ruleSetVersion) {
+
+        String explanation(int cycle) {
+            return "第" + cycle + "个反馈周期：" + (finalStretch ? "完成期限" : "下次反馈截止") + " " + dueAt.format(SHOWN)
+                    + "；预警 " + warningAt.format(SHOWN) + "，催办 " + urgeAt.format(SHOWN) + "，督办 "
+                    + superviseAt.format(SHOWN) + "，移交纪工委 " + transferAt.format(SHOWN) + "（规则：" + firedRules
+                    + "；规则版本 " + ruleSetVersion + "）";
+        }
+    }
+
+    private final WorkingCalendar calendar;
+    private final RuleEngine rules;
+
+    TaskLadder(WorkingCalendar calendar, RuleEngine rules) {
+        this.calendar = calendar;
+        this.rules = rules;
+    }
+
+    Plan plan(Task task, OffsetDateTime now) {
+        OffsetDateTime nextReport = calendar.due(now.toInstant(), task.recurrence().workingDays(), TimeLimitUnit.WORKING_DAYS).at();
+        OffsetDateTime deadlineAt = task.deadline() == null ? null : calendar.closingTime(task.deadline());
+        boolean finalStretch = deadlineAt != null && deadlineAt.isAfter(now)
+                && (task.recurrence() == Recurrence.NONE || !deadlineAt.isAfter(nextReport));
+        OffsetDateTime due = finalStretch ? deadlineAt : nextReport;
+        RuleOutcome<TaskLadderPolicy> outcome = rules.taskLadder(new TaskLadderFacts(task.recurrence().chineseLabel(),
+                task.itemCode(), task.weight().intValue(), finalStretch));
+        TaskLadderPolicy policy = outcome.decision();
+        OffsetDateTime warningAt = policy.warningBeforeWorkingDays() <= 0 ? due
+                : calendar.closingTime(workingDaysBefore(due.toLocalDate(), policy.warningBeforeWorkingDays()));
+        if (warningAt.isBefore(now)) {
+            warningAt = now;
+        }
+        OffsetDateTime urgeAt = after(due, policy.graceWorkingDays());
+        return new Plan(due, finalStretch, warningAt, urgeAt, after(urgeAt, policy.supervisionAfterWorkingDays()),
+                after(urgeAt, policy.transferAfterWorkingDays()), policy, String.join("；", outcome.firedRules()),
+                outcome.ruleSetVersion());
+    }
+
+    private OffsetDateTime after(OffsetDateTime from, int workingDays) {
+        return workingDays <= 0 ? from : calendar.due(from.toInstant(), workingDays, TimeLimitUnit.WORKING_DAYS).at();
+    }
+
+    /** The working day {@code n} working days before {@code day}. */
+    private LocalDate workingDaysBefore(LocalDate day, int n) {
+        LocalDate d = day;
+        for (int found = 0; found < n; ) {
+            d = d.minusDays(1);
+            if (calendar.isWorkingDay(d)) {
+                found++;
+            }
+        }
+        return d;
+    }
+}
