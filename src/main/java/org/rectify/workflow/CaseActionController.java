@@ -16,6 +16,7 @@ import org.rectify.cases.CaseViews;
 import org.rectify.cases.Photos;
 import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
+import org.rectify.cases.StepOutcomes;
 import org.rectify.escalation.Extensions;
 import org.rectify.escalation.Suspensions;
 import org.rectify.escalation.Voiding;
@@ -37,11 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "办理", description = "核实、签收、退回、改派、整改、核查")
 class CaseActionController {
 
-    record CheckRequest(@NotNull(message = "请填写核实结论 decision（FILE 立案 或 REJECT 不予立案）") Decision decision,
+    record CheckRequest(@NotNull(message = "请填写核实结论 decision（FILE 立案 或 REJECT 不予立案）") StepOutcomes.CheckOutcome decision,
             @Size(max = 40) String correctedCategory, @Size(max = 300, message = "地址不能超过 300 个字") String correctedAddress,
             @Size(max = 40) String correctedGrid, String rejectionReason,
             @Size(max = 500, message = "说明不能超过 500 个字") String comment, @Size(max = 30) String duplicateOf) {
-        enum Decision { FILE, REJECT }
     }
 
     record ReturnRequest(@NotBlank(message = "请填写退回理由 reason") @Size(max = 500, message = "退回理由不能超过 500 个字") String reason) {
@@ -57,18 +57,16 @@ class CaseActionController {
             @NotNull(message = "请上传整改后照片 photos") @Size(min = 1, max = 9, message = "请上传 1 到 9 张整改后照片") List<@Valid Photo> photos) {
     }
 
-    record VerificationRequest(@NotNull(message = "请填写核查结论 outcome（PASS 通过 或 FAIL 不通过）") Outcome outcome,
+    record VerificationRequest(@NotNull(message = "请填写核查结论 outcome（PASS 通过 或 FAIL 不通过）") StepOutcomes.VerificationOutcome outcome,
             @Size(max = 500, message = "核查意见不能超过 500 个字") String comment) {
-        enum Outcome { PASS, FAIL }
     }
 
     record ExtensionRequest(@NotBlank(message = "请填写申请延期至的日期 until（如 2026-12-01）") String until,
             @NotBlank(message = "请填写延期理由 reason") @Size(max = 500, message = "延期理由不能超过 500 个字") String reason) {
     }
 
-    record Decision(@NotNull(message = "请填写审批结论 decision（APPROVE 同意 或 REFUSE 不同意）") Verdict decision,
+    record Decision(@NotNull(message = "请填写审批结论 decision（APPROVE 同意 或 REFUSE 不同意）") StepOutcomes.Decision decision,
             String until, @Size(max = 500, message = "意见不能超过 500 个字") String comment) {
-        enum Verdict { APPROVE, REFUSE }
     }
 
     record ReasonRequest(@NotBlank(message = "请填写理由 reason") @Size(max = 500, message = "理由不能超过 500 个字") String reason) {
