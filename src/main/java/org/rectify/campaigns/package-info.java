@@ -5,4 +5,5 @@
  * pass the clearance date (a time-limit rule); when the date passes, the campaign's process escalates every
  * uncleared item at once; the board shows progress, a burn-down with a projection and the items at risk.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cases", "catalog", "clock", "discipline", "escalation", "intake", "rules", "security", "shared"})
 package org.rectify.campaigns;

@@ -6,4 +6,5 @@
  * unit's accountability record (never rewritten), which the next proposal reads, and is announced as an
  * {@link org.rectify.discipline.AccountabilityDecided} event in the same transaction.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "cases", "catalog", "clock", "escalation", "rules", "security", "shared"})
 package org.rectify.discipline;

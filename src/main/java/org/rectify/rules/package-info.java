@@ -9,4 +9,5 @@
  * scenarios pass ({@code RuleSetGate}); {@code /api/admin/rule-sets} lists versions, shows their files, runs
  * what-if comparisons against the open cases and re-activates old versions. See {@code rules/README.md}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "catalog", "shared", "web"})
 package org.rectify.rules;
