@@ -1,3 +1,4 @@
+  // @include _shared/core.js
   // 纪工委表单（问责决定、告知与申诉、申诉复核）共用：措施与对象、移交情况、规则建议、问责卷宗。
   RF.day = function (iso) { return iso ? String(iso).substring(0, 10) : ''; };
 

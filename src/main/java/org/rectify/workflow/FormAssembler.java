@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Assembles a Tasklist form from its own file and the pieces it includes from {@code forms/_shared/}: a line
- * {@code // @include _shared/core.js} (in the script) or {@code /* @include _shared/style.css *}{@code /} (in the
- * style block) is replaced by that file. Assembled before deployment, so the deployed form is complete and
+ * {@code // @include _shared/case.js} (in the script), {@code /* @include _shared/style.css *}{@code /} (in the
+ * style block) or {@code <!-- @include _shared/case-head.html -->} (in the markup) is replaced by that file, whose
+ * own include lines are replaced in turn. Assembled before deployment, so the deployed form is complete and
  * versioned with its process: a change to a shared piece is a new deployment, and running instances keep the
  * forms they started with (a Tasklist custom script would change every version's forms at once).
  */
@@ -19,7 +20,9 @@ final class FormAssembler {
 
     static final String SHARED = "_shared";
     private static final Pattern INCLUDE = Pattern.compile(
-            "^[ \\t]*(?://|/\\*)[ \\t]*@include[ \\t]+(" + SHARED + "/[\\w.-]+)[ \\t]*(?:\\*/)?[ \\t]*$");
+            "^[ \\t]*(?://|/\\*|<!--)[ \\t]*@include[ \\t]+(" + SHARED + "/[\\w.-]+)[ \\t]*(?:\\*/|-->)?[ \\t]*$");
+    /** A shared piece may include another (case.js includes core.js); deeper nesting is a mistake. */
+    private static final int MAX_DEPTH = 3;
 
     private final Path formsFolder;
 
@@ -36,6 +39,13 @@ final class FormAssembler {
 
     /** The form as Tasklist gets it: every include line replaced by the shared file, which must exist. */
     String assemble(Path form) {
+        return assemble(form, 0);
+    }
+
+    private String assemble(Path form, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalStateException("Includes nested deeper than " + MAX_DEPTH + " at " + form);
+        }
         String text = read(form);
         StringBuilder out = new StringBuilder(text.length() * 3);
         for (String line : text.split("\n", -1)) {
@@ -46,7 +56,7 @@ final class FormAssembler {
                     throw new IllegalStateException("Form " + form + " includes " + include.group(1)
                             + ", which is not a file in " + formsFolder.resolve(SHARED));
                 }
-                String shared = read(piece);
+                String shared = assemble(piece, depth + 1);
                 out.append(shared.endsWith("\n") ? shared.substring(0, shared.length() - 1) : shared);
             } else {
                 out.append(line);

@@ -48,10 +48,13 @@ class FormsTests {
     }
 
     @Test
-    void everyFormIncludesTheCoreScriptAndStylesAndOneKindOfForm() throws IOException {
+    void everyFormIncludesTheStylesAndOneKindOfScriptWhichBothIncludeTheCore() throws IOException {
+        for (String kind : List.of("_shared/case.js", "_shared/discipline.js")) {
+            assertThat(includesOf(Files.readString(FORMS.resolve(kind)))).as(kind).containsExactly("_shared/core.js");
+        }
         for (Path form : forms()) {
             Set<String> includes = includesOf(Files.readString(form));
-            assertThat(includes).as(form.toString()).contains("_shared/core.js", "_shared/style.css");
+            assertThat(includes).as(form.toString()).contains("_shared/style.css");
             assertThat(includes.stream().filter(i -> i.equals("_shared/case.js") || i.equals("_shared/discipline.js")))
                     .as("%s includes exactly one of case.js and discipline.js", form).hasSize(1);
             assertThat(includes).allSatisfy(i -> assertThat(FORMS.resolve(i)).as("%s includes it", form).isRegularFile());
