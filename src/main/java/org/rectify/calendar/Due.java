@@ -3,6 +3,7 @@ package org.rectify.calendar;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A computed deadline.
@@ -12,6 +13,7 @@ import java.util.Objects;
  *                         so that the deadline may move once the administrator imports that year
  * @param provisionalYears those years, ascending; empty when {@code provisional} is false
  */
+@NamedInterface("api")
 public record Due(OffsetDateTime at, boolean provisional, List<Integer> provisionalYears) {
 
     public Due {

@@ -1,6 +1,9 @@
 package org.rectify.calendar;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The unit a time limit (时限) is counted in; see {@link WorkingCalendar} for what each one means. */
+@NamedInterface("api")
 public enum TimeLimitUnit {
 
     WORKING_DAYS("工作日"),

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Deadlines on the Chinese working calendar (工作日历). Weekends and the holidays of the State Council's
@@ -43,6 +44,7 @@ import org.springframework.stereotype.Service;
  * Every computation reads the calendar from the shared database (two small queries per year it touches),
  * so an import on one node counts on every node at once. No calendar data is kept between computations.
  */
+@NamedInterface("api")
 @Service
 public class WorkingCalendar {
 

@@ -3,12 +3,14 @@ package org.rectify.calendar;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The working calendar as it stands when taken, each year read from the database once: for computations that ask
  * about many days (a month's scores, a dossier's overdue record). Not for keeping: take a new one per computation,
  * so that an imported calendar is seen.
  */
+@NamedInterface("api")
 public final class WorkingDays {
 
     private final DayKinds days;

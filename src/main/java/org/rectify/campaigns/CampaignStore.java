@@ -9,14 +9,16 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.rectify.cases.CampaignClearances;
+import org.rectify.cases.Cases;
 import org.rectify.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The campaign table. */
+/** The campaign table; tells the cases module a campaign's clearance date. */
 @Repository
-class CampaignStore {
+class CampaignStore implements CampaignClearances {
 
     private static final String COLUMNS = """
             id, name, source_level, starts_on, clearance_at, category_codes, street_codes, owner, description,
@@ -53,6 +55,11 @@ class CampaignStore {
     boolean markEscalated(long id, OffsetDateTime at) {
         return jdbc.sql("update campaign set escalated_at = :at where id = :id and escalated_at is null")
                 .param("at", at).param("id", id).update() == 1;
+    }
+
+    @Override
+    public Optional<Cases.CampaignClearance> clearanceOf(long campaignId) {
+        return find(campaignId).map(c -> new Cases.CampaignClearance(c.id(), c.name(), c.clearanceAt()));
     }
 
     Optional<Campaign> find(long id) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import org.rectify.catalog.ReportSource;
 import org.rectify.catalog.Severity;
 import org.rectify.shared.DomainException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,10 +30,14 @@ public class Cases {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
+    /** Lazily: the campaigns module's beans depend on this one. */
+    private final ObjectProvider<CampaignClearances> campaigns;
 
-    Cases(JdbcClient jdbc, @Value("${rectify.zone-id:Asia/Shanghai}") String zoneId) {
+    Cases(JdbcClient jdbc, @Value("${rectify.zone-id:Asia/Shanghai}") String zoneId,
+            ObjectProvider<CampaignClearances> campaigns) {
         this.jdbc = jdbc;
         this.zone = ZoneId.of(zoneId);
+        this.campaigns = campaigns;
     }
 
     /** A newly reported problem, before routing. */
@@ -78,13 +82,10 @@ public class Cases {
     }
 
     public Optional<CampaignClearance> campaignOf(long caseId) {
-        return jdbc.sql("""
-                select k.id, k.name, k.clearance_at from campaign k
-                join rectification_case c on c.campaign_id = k.id where c.id = :id""")
-                .param("id", caseId)
-                .query((rs, n) -> new CampaignClearance(rs.getLong(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime()))
-                .optional();
+        Long campaignId = jdbc.sql("select campaign_id from rectification_case where id = :id").param("id", caseId)
+                .query((rs, n) -> rs.getObject(1, Long.class)).optional().orElse(null);
+        CampaignClearances directory = campaigns.getIfAvailable();
+        return campaignId == null || directory == null ? Optional.empty() : directory.clearanceOf(campaignId);
     }
 
     public Optional<RectificationCase> find(long id) {

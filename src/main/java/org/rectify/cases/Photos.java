@@ -1,15 +1,13 @@
 package org.rectify.cases;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.rectify.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.rectify.shared.Hashes;
 
 /**
  * Before and after photos, stored in PostgreSQL in the same transaction as the step they belong to, so a
@@ -86,7 +84,7 @@ public class Photos {
                 insert into photo (case_id, stage, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
                 values (:caseId, :stage, :name, :type, :size, :sha, :content, :by, :at) returning id""")
                 .param("caseId", caseId).param("stage", stage.name()).param("name", safeName)
-                .param("type", contentType).param("size", bytes.length).param("sha", sha256(bytes))
+                .param("type", contentType).param("size", bytes.length).param("sha", Hashes.sha256(bytes))
                 .param("content", bytes).param("by", uploadedBy).param("at", at)
                 .query(Long.class).single();
     }
@@ -107,14 +105,6 @@ public class Photos {
                 .param("id", photoId)
                 .query((rs, n) -> new PhotoContent(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getLong(4)))
                 .optional();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

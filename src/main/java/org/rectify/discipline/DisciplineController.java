@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
 import org.rectify.catalog.Catalog;
 import org.rectify.clock.BusinessClock;
+import org.rectify.rules.AccountabilityMeasure;
+import org.rectify.rules.AccountabilityTarget;
 import org.rectify.security.CurrentUser;
 import org.rectify.security.CurrentUsers;
 import org.rectify.shared.DomainException;
@@ -68,6 +71,24 @@ class DisciplineController {
         this.discipline = discipline;
         this.currentUsers = currentUsers;
         this.clock = clock;
+    }
+
+    record Choice(String code, String label, Integer weight) {
+    }
+
+    record Choices(List<Choice> measures, List<Choice> targets) {
+    }
+
+    /** What the discipline forms offer: the forms ask here rather than keep their own copy of the lists. */
+    @GetMapping("/api/discipline/measures")
+    @Operation(summary = "问责措施（由轻到重，weight 越大越重）和问责对象，供纪工委表单选择")
+    Choices measures() {
+        currentUsers.require();
+        return new Choices(
+                Arrays.stream(AccountabilityMeasure.values())
+                        .map(m -> new Choice(m.name(), m.chineseLabel(), m.weight())).toList(),
+                Arrays.stream(AccountabilityTarget.values()).filter(AccountabilityTarget::isSelectable)
+                        .map(t -> new Choice(t.name(), t.chineseLabel(), null)).toList());
     }
 
     @GetMapping("/api/discipline/cases/{caseId}/dossier")

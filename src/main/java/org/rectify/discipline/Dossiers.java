@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Dossiers {
 
-    record Dossier(CaseViews.Detail caseDetail, Overdue overdue, List<CaseFacts.SupervisionOrder> supervisionOrders,
+    record Dossier(CaseViews.Detail caseDetail, Overdue overdue, List<SupervisionOrders.SupervisionOrder> supervisionOrders,
             List<TransferView> transfers, UnitRecord unitRecord, List<PersonView> unitPeople) {
     }
 

@@ -8,13 +8,14 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.rectify.discipline.SupervisionOrders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The document table. Rows are never changed once written: the database refuses updates and deletes. */
 @Repository
-class DocumentStore {
+class DocumentStore implements SupervisionOrders {
 
     private static final String COLUMNS = "id, case_id, type, number, issued_at, addressed_to, copied_to";
 
@@ -54,6 +55,17 @@ class DocumentStore {
                 .param("particulars", d.particularsJson())
                 .query(Long.class)
                 .single();
+    }
+
+    @Override
+    public List<SupervisionOrder> issuedOn(long caseId) {
+        return jdbc.sql("""
+                select number, issued_at from document
+                where case_id = :caseId and type = :type order by issued_at, id""")
+                .param("caseId", caseId).param("type", DocumentType.SUPERVISION_ORDER.name())
+                .query((rs, n) -> new SupervisionOrder(rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime()))
+                .list();
     }
 
     List<IssuedDocument> forCase(long caseId) {

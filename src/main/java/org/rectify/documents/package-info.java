@@ -8,4 +8,5 @@
  * HTML the unit received; PDFs are rendered from that stored HTML on request, with an embedded CJK font (Noto Sans SC,
  * SIL Open Font License 1.1) that ships with the build.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cases", "catalog", "clock", "discipline", "escalation", "security", "shared"})
 package org.rectify.documents;

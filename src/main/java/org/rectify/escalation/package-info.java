@@ -4,4 +4,5 @@
  * {@link org.rectify.escalation.EscalationStepTaken} events, which the documents and discipline features act on
  * in the same transaction.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "cases", "catalog", "rules", "shared"})
 package org.rectify.escalation;

@@ -9,4 +9,5 @@
  * <p>Other modules use {@link org.rectify.evaluation.Evaluations} (the stored evaluations and previews, e.g. the
  * console's ranking page) and the result records.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "cases", "catalog", "clock", "rules", "security", "shared"})
 package org.rectify.evaluation;

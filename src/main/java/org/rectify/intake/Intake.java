@@ -3,11 +3,7 @@ package org.rectify.intake;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.rectify.shared.Hashes;
 
 /**
  * Turns a report into a case and starts its process, all in one transaction: either the case, its photos,
@@ -266,7 +263,7 @@ public class Intake {
         long reportId = duplicateReports.insert(c.id(), report, prepared.grid(), user.id(), now,
                 match.candidate().distanceMetres(), key);
         for (Photo photo : prepared.photos()) {
-            duplicateReports.insertPhoto(reportId, photo.fileName(), photo.contentType(), photo.bytes(), sha256(photo.bytes()));
+            duplicateReports.insertPhoto(reportId, photo.fileName(), photo.contentType(), photo.bytes(), Hashes.sha256(photo.bytes()));
         }
         boolean raised = decision.severity() != c.severity();
         int count = jdbc.sql("""
@@ -427,19 +424,10 @@ public class Intake {
                 c.processInstanceId());
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private String hash(ReportRequest report) {
         try {
-            byte[] canonical = json.writeValueAsString(report).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Hashes.sha256(json.writeValueAsString(report));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,4 +5,5 @@
  * counts its reports and the rules may raise its severity; a dispatcher can unlink a wrong match, which then
  * becomes a case of its own.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cases", "catalog", "clock", "rules", "security", "shared", "workflow"})
 package org.rectify.intake;

@@ -1,6 +1,7 @@
 package org.rectify.rules;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,17 +12,17 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import java.util.UUID;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.KnowledgeBuilderResult;
-import org.kie.internal.io.ResourceFactory;
 
 /**
  * One immutable rule set, compiled: one KieBase per decision (the decision's DRL files and decision tables
@@ -31,6 +32,9 @@ import org.kie.internal.io.ResourceFactory;
  */
 final class CompiledRuleSet {
 
+    /** Where a KieFileSystem expects rule resources; our paths are written below it and read back from messages. */
+    private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern DRL_PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** Where a rule is written: a DRL line or a table row, for explanations and the admin pages. */
@@ -83,7 +87,12 @@ final class CompiledRuleSet {
         int problemsBefore = problems.size();
         Map<String, DecisionTables.Converted> tables = new LinkedHashMap<>();
         Map<String, RuleSource> byName = new LinkedHashMap<>();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // Only kie-api (public) types: a KieFileSystem per decision, built, and its KieBase taken from a container.
+        KieServices kie = KieServices.Factory.get();
+        KieFileSystem fileSystem = kie.newKieFileSystem();
+        ReleaseId releaseId = kie.newReleaseId("org.rectify.rules", decision + "-" + UUID.randomUUID(), "1");
+        fileSystem.generateAndWritePomXML(releaseId);
+        Map<String, String> pathsWritten = new LinkedHashMap<>();
         for (String path : paths) {
             String drl;
             List<RuleSource> fileRules = new ArrayList<>();
@@ -115,19 +124,33 @@ final class CompiledRuleSet {
                 }
             }
             rules.addAll(fileRules);
-            builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path),
-                    ResourceType.DRL);
-        }
-        if (builder.hasErrors()) {
-            for (KnowledgeBuilderResult error : builder.getErrors()) {
-                problems.add(locate(error, paths, tables));
+            // a table's generated DRL is written as DRL: the builder picks the resource type by the file name
+            // in the folder of its package, as the builder advises for every file that does not
+            String written = RESOURCES + packageFolder(drl) + Path.of(path).getFileName()
+                    + (path.endsWith(".drl") ? "" : ".drl");
+            if (pathsWritten.containsKey(written)) {
+                written = RESOURCES + path + (path.endsWith(".drl") ? "" : ".drl");
             }
+            // messages name the file with or without the resources folder, depending on the builder's stage
+            pathsWritten.put(written, path);
+            pathsWritten.put(written.substring(RESOURCES.length()), path);
+            fileSystem.write(written, kie.getResources().newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
+                    .setResourceType(ResourceType.DRL).setSourcePath(written));
         }
         if (problems.size() > problemsBefore) {
             return null;
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-        kieBase.addPackages(builder.getKnowledgePackages());
+        KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
+        for (Message error : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(locate(error, pathsWritten, paths, tables));
+        }
+        if (problems.size() > problemsBefore) {
+            kie.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+        // the container holds the module; the repository need not keep one per compiled rule set
+        kie.getRepository().removeKieModule(releaseId);
         if (kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum() == 0) {
             problems.add(new RuleSetProblem(String.join("、", paths), "", "决策“" + decision + "”没有任何规则"));
             return null;
@@ -135,12 +158,17 @@ final class CompiledRuleSet {
         return kieBase;
     }
 
-    private static RuleSetProblem locate(KnowledgeBuilderResult error, List<String> paths,
+    private static String packageFolder(String drl) {
+        Matcher declared = DRL_PACKAGE.matcher(drl);
+        return declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
+    }
+
+    private static RuleSetProblem locate(Message error, Map<String, String> pathsWritten, List<String> paths,
             Map<String, DecisionTables.Converted> tables) {
-        String path = error.getResource() != null && error.getResource().getSourcePath() != null
-                ? error.getResource().getSourcePath() : String.join("、", paths);
-        int line = error.getLines() != null && error.getLines().length > 0 ? error.getLines()[0] : 0;
-        String message = error.getMessage() == null ? "" : error.getMessage().strip().replaceAll("\\s+", " ");
+        String path = error.getPath() != null && pathsWritten.containsKey(error.getPath())
+                ? pathsWritten.get(error.getPath()) : String.join("、", paths);
+        int line = Math.max(error.getLine(), 0);
+        String message = error.getText() == null ? "" : error.getText().strip().replaceAll("\\s+", " ");
         DecisionTables.Converted table = tables.get(path);
         if (table != null) {
             int row = table.rowOf(line);

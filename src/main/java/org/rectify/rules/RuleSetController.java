@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.rectify.shared.Hashes;
 
 /**
  * The administrator's door to the rules: list the versions and read their files, upload a changed rule set
@@ -106,7 +107,7 @@ class RuleSetController {
             String path = e.getKey();
             String text = readable.get(path);
             return new FileView(path, RuleSetFiles.kindOf(path).chineseLabel(), RuleSetFiles.decisionOf(path),
-                    e.getValue().length, RuleSetFiles.sha256(e.getValue()), text, compiled.generatedDrl().get(path));
+                    e.getValue().length, Hashes.sha256(e.getValue()), text, compiled.generatedDrl().get(path));
         }).toList();
         return new VersionView(v, row.contentHash(), v.equals(ruleSets.active().shortVersion()), row.firstActivatedAt(),
                 row.firstActivatedBy(), views, compiled.rules(), ruleSets.store().activations(v, 50));

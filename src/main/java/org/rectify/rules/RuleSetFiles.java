@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -20,6 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.rectify.shared.Hashes;
 
 /**
  * The files of one rule set as bytes, by their path inside the rules folder: rule files at the top
@@ -249,19 +249,15 @@ final class RuleSetFiles {
     String contentHash() {
         String hash = contentHash;
         if (hash == null) {
-            try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                files.forEach((name, bytes) -> {
-                    digest.update(name.getBytes(StandardCharsets.UTF_8));
-                    digest.update((byte) 0);
-                    digest.update(canonical(name, bytes));
-                    digest.update((byte) 0);
-                });
-                hash = HexFormat.of().formatHex(digest.digest());
-                contentHash = hash;
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            MessageDigest digest = Hashes.sha256Digest();
+            files.forEach((name, bytes) -> {
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(canonical(name, bytes));
+                digest.update((byte) 0);
+            });
+            hash = HexFormat.of().formatHex(digest.digest());
+            contentHash = hash;
         }
         return hash;
     }
@@ -281,14 +277,6 @@ final class RuleSetFiles {
 
     String version() {
         return contentHash().substring(0, VERSION_LENGTH);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Same paths and same content as {@link #contentHash()} counts it. */

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.rectify.shared.Hashes;
 
 /**
  * The rule-set tables: rule_set (one row per version), rule_set_file (its files), rule_set_activation (each
@@ -110,7 +111,7 @@ class RuleSetStore {
                     insert into rule_set_file (version, path, content, sha256) values (:v, :path, :content, :sha)
                     on conflict do nothing""")
                     .param("v", version).param("path", path).param("content", bytes)
-                    .param("sha", RuleSetFiles.sha256(bytes)).update());
+                    .param("sha", Hashes.sha256(bytes)).update());
         }
         String previous = active().map(Active::version).orElse(null);
         long id = jdbc.sql("""

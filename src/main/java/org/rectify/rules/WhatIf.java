@@ -1,25 +1,20 @@
 package org.rectify.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.rectify.calendar.TimeLimitUnit;
+import org.rectify.rules.OpenCases.OpenCase;
 import org.rectify.calendar.WorkingCalendar;
-import org.rectify.catalog.ReportSource;
-import org.rectify.catalog.Severity;
+import org.rectify.catalog.Catalog;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,23 +43,16 @@ class WhatIf {
             List<CaseChanges> sample, List<String> errors) {
     }
 
-    /** An open case as the rules see it. */
-    record OpenCase(long id, String caseNumber, String title, String status, String categoryCode, String categoryName,
-            String defaultUnit, Severity severity, ReportSource source, int reworkCount, String streetUnit,
-            String communityUnit, Set<String> returned, Integer initialAmount, TimeLimitUnit initialUnit,
-            OffsetDateTime deadline, OffsetDateTime deadlineSetAt) {
-    }
-
-    private final JdbcClient jdbc;
+    private final OpenCases openCases;
+    private final Catalog catalog;
     private final WorkingCalendar calendar;
-    private final ObjectMapper json;
     private final ZoneId zone;
 
-    WhatIf(JdbcClient jdbc, WorkingCalendar calendar, ObjectMapper json,
+    WhatIf(OpenCases openCases, Catalog catalog, WorkingCalendar calendar,
             @Value("${rectify.zone-id:Asia/Shanghai}") String zoneId) {
-        this.jdbc = jdbc;
+        this.openCases = openCases;
+        this.catalog = catalog;
         this.calendar = calendar;
-        this.json = json;
         this.zone = ZoneId.of(zoneId);
     }
 
@@ -73,9 +61,9 @@ class WhatIf {
             return new Report(active.shortVersion(), candidate.version(), false, candidate.problems(), 0, 0, Map.of(),
                     Map.of(), 0, List.of(), List.of());
         }
-        List<OpenCase> open = openCases(categoryCode);
+        List<OpenCase> open = openCases.open(categoryCode == null || categoryCode.isBlank() ? null : categoryCode.strip());
         Map<String, String> unitNames = new java.util.HashMap<>();
-        jdbc.sql("select code, name from unit").query((rs, n) -> unitNames.put(rs.getString(1), rs.getString(2))).list();
+        catalog.units().forEach(u -> unitNames.put(u.code(), u.name()));
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("派遣", 0);
         counts.put("时限", 0);
@@ -197,48 +185,5 @@ class WhatIf {
 
     private String format(OffsetDateTime at) {
         return at == null ? "（无）" : at.atZoneSameInstant(zone).format(MINUTES);
-    }
-
-    List<OpenCase> openCases(String categoryCode) {
-        return jdbc.sql("""
-                select c.id, c.case_number, c.title, c.status, c.category_code, cat.name, cat.default_unit_code,
-                       c.severity, c.source, c.rework_count, u.parent_code, g.community_code,
-                       (select string_agg(distinct e.details->>'unit', ',') from case_event e
-                         where e.case_id = c.id and e.action = 'RETURNED'),
-                       (select d.outcome::text from decision d where d.case_id = c.id and d.kind = 'TIME_LIMIT'
-                         order by d.id desc limit 1),
-                       c.deadline, c.deadline_set_at
-                from rectification_case c
-                join category cat on cat.code = c.category_code
-                left join grid g on g.code = c.grid_code
-                left join unit u on u.code = g.community_code
-                where c.status not in ('CLOSED', 'REJECTED', 'VOIDED')
-                  and (cast(:category as varchar) is null or c.category_code = cast(:category as varchar))
-                order by c.id""")
-                .param("category", categoryCode == null || categoryCode.isBlank() ? null : categoryCode.strip())
-                .query((rs, n) -> {
-                    Map<String, Object> initial = readObject(rs.getString(14));
-                    Set<String> returned = rs.getString(13) == null ? Set.of()
-                            : new LinkedHashSet<>(Arrays.asList(rs.getString(13).split(",")));
-                    return new OpenCase(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), Severity.valueOf(rs.getString(8)),
-                            ReportSource.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), rs.getString(12),
-                            returned, initial.get("amount") == null ? null : ((Number) initial.get("amount")).intValue(),
-                            initial.get("unit") == null ? null : TimeLimitUnit.valueOf((String) initial.get("unit")),
-                            rs.getObject(15, OffsetDateTime.class), rs.getObject(16, OffsetDateTime.class));
-                })
-                .list();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> readObject(String text) {
-        if (text == null) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(text, Map.class);
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
     }
 }

@@ -7,6 +7,9 @@
  * data: every version is stored in PostgreSQL with its files, the database says which version is active, and
  * every node follows it. A changed rules folder or an upload becomes active only after it compiles and its
  * scenarios pass ({@code RuleSetGate}); {@code /api/admin/rule-sets} lists versions, shows their files, runs
- * what-if comparisons against the open cases and re-activates old versions. See {@code rules/README.md}.
+ * what-if comparisons against the open cases (asked of the cases module through
+ * {@link org.rectify.rules.OpenCases}) and re-activates old versions. Rules are compiled through the public kie-api
+ * only ({@code KieServices}, {@code KieFileSystem}). See {@code rules/README.md}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "catalog", "shared", "web"})
 package org.rectify.rules;

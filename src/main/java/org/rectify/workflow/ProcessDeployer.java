@@ -2,6 +2,7 @@ package org.rectify.workflow;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Deploys the processes folder (BPMN and forms) under relative resource names, so that
  * {@code embedded:deployment:forms/…} keys resolve. Duplicate filtering is on, so an unchanged folder makes no
  * new version; when anything changed, every file is deployed again ({@code deployChangedOnly = false}), so each
- * process version has its forms in its own deployment.
+ * process version has its forms in its own deployment. Forms are deployed assembled ({@link FormAssembler}), so the
+ * shared script and styles in {@code forms/_shared/} are part of each deployment too.
  */
 @Component
 class ProcessDeployer implements InitializingBean {
@@ -45,10 +47,13 @@ class ProcessDeployer implements InitializingBean {
                 .source("processes folder")
                 .enableDuplicateFiltering(false); // filtering on; "false" means: redeploy all files on any change
         List<Path> files = deployableFiles();
+        FormAssembler forms = new FormAssembler(folder.resolve("forms"));
         for (Path file : files) {
             String resourceName = folder.relativize(file).toString().replace('\\', '/');
             try {
-                builder.addInputStream(resourceName, new java.io.ByteArrayInputStream(Files.readAllBytes(file)));
+                byte[] content = FormAssembler.isForm(folder, file)
+                        ? forms.assemble(file).getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(file);
+                builder.addInputStream(resourceName, new java.io.ByteArrayInputStream(content));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file, e);
             }
@@ -57,9 +62,12 @@ class ProcessDeployer implements InitializingBean {
         log.info("Processes from {} ({} files) are deployment {}", folder, files.size(), deployment.getId());
     }
 
-    private List<Path> deployableFiles() {
+    List<Path> deployableFiles() {
+        Path shared = folder.resolve("forms").resolve(FormAssembler.SHARED);
         try (Stream<Path> walk = Files.walk(folder)) {
+            // the shared pieces are deployed inside the forms that include them, not on their own
             return walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.startsWith(shared))
                     .filter(f -> {
                         String name = f.getFileName().toString();
                         return name.endsWith(".bpmn") || name.endsWith(".html") || name.endsWith(".form")

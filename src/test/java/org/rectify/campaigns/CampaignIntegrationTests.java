@@ -8,18 +8,23 @@ import java.awt.Color;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.Api;
+import org.rectify.support.EngineJobs;
 import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +68,8 @@ class CampaignIntegrationTests {
     CampaignStore campaigns;
     @Autowired
     org.rectify.security.CurrentUsers currentUsers;
+    @Autowired
+    ProcessEngine engine;
 
     Api api;
 
@@ -278,46 +285,42 @@ class CampaignIntegrationTests {
     // ---- helpers ----
 
     @Test
-    void anImportLeftRunningByAStoppedNodeIsTakenOverOnceAndFinished() {
+    void anImportIsFiledByEngineJobsThatAnyNodeMayRunAndFinishesWhereItStopped() {
         long done = campaign("省级复审问题清单（中断前）", "2026-09-30");
         String csv = HEADER + "1,占道经营,创新大道1号,占道经营,无,一般,,xhsq-01\n"
                 + "2,小广告,云谷路2号,小广告,无,一般,,qysq-01\n"
                 + "3,楼道杂物,星河小区1栋,楼道杂物,无,一般,,xhsq-02\n";
         long finished = importAndWait(done, "清单.csv", csv.getBytes(StandardCharsets.UTF_8)).get("id").asLong();
-        // A node stopped while filing an import: its rows wait, pending, and its progress stopped five minutes ago.
+        // A node stopped while filing an import: its rows wait, pending, and its batch is a job in the engine's
+        // table, which any node's job executor takes once the stopped node's lock has expired.
         long campaign = campaign("省级复审问题清单（中断）", "2026-09-30");
-        OffsetDateTime fiveMinutesAgo = OffsetDateTime.parse(NOW).minusMinutes(5);
         long abandoned = jdbc.sql("""
                 insert into campaign_import (campaign_id, file_name, file_sha256, state, total_rows, rows_done,
                     started_by, started_at, updated_at)
                 values (:campaign, '清单.csv', 'x', 'RUNNING', 3, 0, 'dispatcher', :at, :at) returning id""")
-                .param("campaign", campaign).param("at", fiveMinutesAgo).query(Long.class).single();
+                .param("campaign", campaign).param("at", OffsetDateTime.parse(NOW)).query(Long.class).single();
         jdbc.sql("""
                 insert into campaign_import_row (import_id, row_number, item_no, outcome, data)
                 select :abandoned, row_number, item_no, 'PENDING', data from campaign_import_row where import_id = :finished""")
                 .param("abandoned", abandoned).param("finished", finished).update();
-        long running = jdbc.sql("""
-                insert into campaign_import (campaign_id, file_name, file_sha256, state, total_rows, rows_done,
-                    started_by, started_at, updated_at)
-                values (:campaign, '另一份.csv', 'y', 'RUNNING', 1, 0, 'dispatcher', :at, :at) returning id""")
-                .param("campaign", campaign).param("at", OffsetDateTime.parse(NOW)).query(Long.class).single();
-
-        assertThat(imports.resumeAbandoned(OffsetDateTime.parse(NOW))).as("only the import that stopped moving").isEqualTo(1);
-        assertThat(imports.resumeAbandoned(OffsetDateTime.parse(NOW))).as("claimed once").isZero();
+        imports.startProcess(abandoned, campaign, 3);
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("import-" + abandoned)
+                .singleResult().getId();
+        assertThat(managementService.createJobQuery().processInstanceId(instance).count())
+                .as("the batch waits as an engine job, not in a node's memory").isEqualTo(1);
 
         JsonNode report = waitFor(campaign, abandoned, Duration.ofMinutes(1));
         assertThat(report.get("state").asText()).isEqualTo("DONE");
         assertThat(report.get("imported").asInt()).isEqualTo(3);
         assertThat(casesOf(campaign)).isEqualTo(3);
-        assertThat(jdbc.sql("select state from campaign_import where id = :id").param("id", running)
-                .query(String.class).single()).as("an import still moving is left to its node").isEqualTo("RUNNING");
-        jdbc.sql("update campaign_import set state = 'FAILED', error = 'test' where id = :id").param("id", running).update();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+                .as("the import process has ended").isZero();
     }
 
     @Test
     void twoRunsOfTheSameImportAtOnceFileAndCountEachRowOnce() throws Exception {
-        // An import queued behind another on its node looks abandoned and may be taken over while it waits: then
-        // two runs file the same pending rows at the same time.
+        // A batch's job retried on another node while the first node, taken for stopped, still runs it: two runs
+        // file the same pending rows at the same time.
         long done = campaign("省级复审问题清单（两次续导前）", "2026-09-30");
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 1; i <= 6; i++) {
@@ -334,8 +337,6 @@ class CampaignIntegrationTests {
                 insert into campaign_import_row (import_id, row_number, item_no, outcome, data)
                 select :id, row_number, item_no, 'PENDING', data from campaign_import_row where import_id = :finished""")
                 .param("id", importId).param("finished", finished).update();
-        Campaign target = campaigns.require(campaign);
-        var user = currentUsers.find("dispatcher").orElseThrow();
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         Runnable run = () -> {
             try {
@@ -343,7 +344,7 @@ class CampaignIntegrationTests {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            imports.run(importId, target, user);
+            imports.run(importId);
         };
         var first = java.util.concurrent.CompletableFuture.runAsync(run);
         var second = java.util.concurrent.CompletableFuture.runAsync(run);
@@ -373,19 +374,21 @@ class CampaignIntegrationTests {
         return waitFor(campaign, started.getBody().get("id").asLong(), Duration.ofMinutes(2));
     }
 
+    /**
+     * The import's status once it is no longer running, or as it stands when the timeout passes. Its batches are
+     * engine jobs, run here as a node's job executor would run them (the tests' job executor is off).
+     */
     JsonNode waitFor(long campaign, long importId, Duration timeout) {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonNode status = api.get("dispatcher", "/api/campaigns/" + campaign + "/imports/" + importId).getBody();
-            if (!status.get("state").asText().equals("RUNNING") || System.nanoTime() > until) {
-                return status;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return status;
-            }
+        Supplier<JsonNode> status = () -> api.get("dispatcher", "/api/campaigns/" + campaign + "/imports/" + importId)
+                .getBody();
+        try {
+            return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(10))
+                    .until(() -> {
+                        EngineJobs.runNext(engine, "import-" + importId);
+                        return status.get();
+                    }, s -> !s.get("state").asText().equals("RUNNING"));
+        } catch (ConditionTimeoutException stillRunning) {
+            return status.get();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -25,6 +26,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -335,21 +338,13 @@ class ConsoleBrowserIntegrationTests {
     }
 
     private <T> T poll(Supplier<T> probe, String what) {
-        long until = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < until) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            return Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(probe::get, Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            screenshot("timeout");
+            throw e;
         }
-        screenshot("timeout");
-        throw new AssertionError("waited 30 s in vain for " + what);
     }
 
     private JsonNode caseByNumber(String caseNumber) {

@@ -27,6 +27,7 @@ import org.rectify.calendar.TimeLimitUnit;
 import org.rectify.calendar.WorkingCalendar;
 import org.rectify.rules.AccountabilityMeasure;
 import org.rectify.support.Api;
+import org.rectify.support.EngineTasks;
 import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.shared.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -352,14 +353,7 @@ class DisciplineIntegrationTests {
     }
 
     private void completeAs(String user, List<String> groups, ProcessInstance instance, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        identityService.setAuthentication(user, groups);
-        try {
-            taskService.claim(task.getId(), user);
-            taskService.complete(task.getId(), variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        new EngineTasks(taskService, identityService).completeAs(user, groups, instance.getId(), variables);
     }
 
     private static JsonNode ok(ResponseEntity<JsonNode> response) {

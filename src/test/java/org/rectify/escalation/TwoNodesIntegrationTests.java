@@ -3,7 +3,6 @@ package org.rectify.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -20,11 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rectify.RectifyApplication;
 import org.rectify.support.Api;
 import org.rectify.support.RectifyIntegrationTest;
+import org.rectify.support.SecondNode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,18 +45,7 @@ class TwoNodesIntegrationTests {
 
     @BeforeAll
     static void startSecondNode(@Autowired DataSource dataSource) {
-        HikariDataSource hikari = (HikariDataSource) dataSource;
-        // Arguments, like a deployment's environment, override application.yml; builder properties would not.
-        secondNode = new SpringApplicationBuilder(RectifyApplication.class)
-                .profiles("test")
-                .run("--spring.datasource.url=" + hikari.getJdbcUrl(),
-                        "--spring.datasource.username=" + hikari.getUsername(),
-                        "--spring.datasource.password=" + hikari.getPassword(),
-                        "--server.port=0",
-                        "--spring.jmx.enabled=false",
-                        // its own engine name: Camunda keeps engines in a JVM-wide registry, and closing this node
-                        // must not unregister the first node's engine
-                        "--camunda.bpm.process-engine-name=second-node");
+        secondNode = SecondNode.start(dataSource);
     }
 
     @AfterAll

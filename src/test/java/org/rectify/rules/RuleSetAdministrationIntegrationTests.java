@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.rectify.shared.Hashes;
 
 /**
  * Changing the rules of a running application: a saved table in a watched folder, uploads that pass or are
@@ -235,7 +237,7 @@ class RuleSetAdministrationIntegrationTests {
         ResponseEntity<byte[]> xlsx = rest.withBasicAuth("admin", Api.PASSWORD)
                 .getForEntity("/api/admin/rule-sets/active/files?path=time-limits.xlsx", byte[].class);
         assertThat(xlsx.getHeaders().getContentType().toString()).startsWith(RuleSetController.XLSX);
-        assertThat(RuleSetFiles.sha256(xlsx.getBody())).isEqualTo(table.get("sha256").asText());
+        assertThat(Hashes.sha256(xlsx.getBody())).isEqualTo(table.get("sha256").asText());
 
         JsonNode run = api.post("admin", "/api/admin/rule-sets/" + original + "/scenarios/run", null).getBody();
         assertThat(run.get("total").asInt()).isGreaterThanOrEqualTo(50).isEqualTo(run.get("passed").asInt());
@@ -314,14 +316,8 @@ class RuleSetAdministrationIntegrationTests {
         }
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(100);
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(condition::getAsBoolean);
     }
 
     static List<String> texts(JsonNode array) {

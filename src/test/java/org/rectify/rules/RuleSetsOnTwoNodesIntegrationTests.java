@@ -1,20 +1,19 @@
 package org.rectify.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rectify.RectifyApplication;
 import org.rectify.catalog.ReportSource;
 import org.rectify.catalog.Severity;
 import org.rectify.support.RectifyIntegrationTest;
+import org.rectify.support.SecondNode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,18 +34,7 @@ class RuleSetsOnTwoNodesIntegrationTests {
 
     @BeforeAll
     static void startSecondNode(@Autowired DataSource dataSource) {
-        HikariDataSource hikari = (HikariDataSource) dataSource;
-        secondNode = new SpringApplicationBuilder(RectifyApplication.class)
-                .profiles("test")
-                .run("--spring.datasource.url=" + hikari.getJdbcUrl(),
-                        "--spring.datasource.username=" + hikari.getUsername(),
-                        "--spring.datasource.password=" + hikari.getPassword(),
-                        "--server.port=0",
-                        "--spring.jmx.enabled=false",
-                        // its own engine name: Camunda keeps engines in a JVM-wide registry, and closing this node
-                        // must not unregister the first node's engine
-                        "--camunda.bpm.process-engine-name=second-node",
-                        "--rectify.rules.poll-millis=300");
+        secondNode = SecondNode.start(dataSource, "--rectify.rules.poll-millis=300");
     }
 
     @AfterAll
@@ -88,13 +76,8 @@ class RuleSetsOnTwoNodesIntegrationTests {
         assertThat(firstNodeRules.timeLimit(streetVending).decision().amount()).isEqualTo(3);
     }
 
-    private static void awaitVersion(RuleEngine node, String version) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!node.activeVersion().equals(version)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the second node still decides with " + node.activeVersion() + ", not " + version);
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitVersion(RuleEngine node, String version) {
+        await("the second node decides with " + version).atMost(Duration.ofSeconds(20))
+                .until(node::activeVersion, version::equals);
     }
 }

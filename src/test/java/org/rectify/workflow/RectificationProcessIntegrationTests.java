@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.Api;
+import org.rectify.support.EngineTasks;
 import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,13 +138,6 @@ class RectificationProcessIntegrationTests {
     }
 
     private void completeAs(String user, List<String> groups, ProcessInstance instance, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        identityService.setAuthentication(user, groups);
-        try {
-            taskService.claim(task.getId(), user);
-            taskService.complete(task.getId(), variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        new EngineTasks(taskService, identityService).completeAs(user, groups, instance.getId(), variables);
     }
 }

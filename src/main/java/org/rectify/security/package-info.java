@@ -1,0 +1,7 @@
+/**
+ * Accounts and access: sign-in through Camunda's identity (HTTP Basic for /api, the webapp session for the console
+ * and Tasklist), roles, Camunda authorizations and Tasklist filters. Other modules use
+ * {@link org.rectify.security.CurrentUsers} and {@link org.rectify.security.CurrentUser}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "shared", "web"})
+package org.rectify.security;

@@ -1,0 +1,40 @@
+package org.rectify.support;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/**
+ * Runs a process instance's due jobs in the test's thread, as a node's job executor would (tests run with the job
+ * executor off, so that timers fire only when a test says so).
+ */
+public final class EngineJobs {
+
+    private EngineJobs() {
+    }
+
+    /** Executes one due job of the process with this business key; false when it has none (or has ended). */
+    public static boolean runNext(ProcessEngine engine, String businessKey) {
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey).singleResult();
+        if (instance == null) {
+            return false;
+        }
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable()
+                .orderByJobId().asc().listPage(0, 1).stream().findFirst().orElse(null);
+        if (job == null) {
+            return false;
+        }
+        engine.getManagementService().executeJob(job.getId());
+        return true;
+    }
+
+    /** Executes the process's due jobs, and those they create, until none is left; returns how many ran. */
+    public static int runAll(ProcessEngine engine, String businessKey) {
+        int ran = 0;
+        while (runNext(engine, businessKey)) {
+            ran++;
+        }
+        return ran;
+    }
+}
