@@ -62,7 +62,9 @@ class DemoOrganisation {
                 new String[] {"patrol", "巡查队", "巡查员", Roles.REPORTER},
                 new String[] {"hotline", "12345热线", "话务员", Roles.HOTLINE},
                 new String[] {"volunteer", "志愿者", "李志愿", Roles.VOLUNTEER},
-                new String[] {"citizen", "市民", "王市民", Roles.CITIZEN}));
+                new String[] {"citizen", "市民", "王市民", Roles.CITIZEN},
+                // the 包保 leader the task module names (tasks.TaskStartup links the account to its leader record)
+                new String[] {"leader", "包保领导", "王建国", Roles.REPORTER}));
         for (Unit unit : catalog.units()) {
             accounts.add(new String[] {unit.code() + "-handler", unit.name(), "经办人", unit.code()});
         }

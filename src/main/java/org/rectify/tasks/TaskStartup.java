@@ -48,15 +48,5 @@ class TaskStartup {
             store.leaderAccount(id, "区委常委、副区长（包保城管局、创新街道）", DEMO_LEADER);
             store.assign(id, "AREA", "cxjd");
         });
-        if (identityService.createUserQuery().userId(DEMO_LEADER).count() == 0) {
-            User user = identityService.newUser(DEMO_LEADER);
-            user.setLastName("王建国");
-            user.setFirstName("");
-            user.setPassword("demo");
-            user.setEmail(DEMO_LEADER + "@demo.rectify.local");
-            identityService.saveUser(user);
-            identityService.createMembership(DEMO_LEADER, Roles.REPORTER);
-            log.info("Demo profile: created the leader account {} (包保领导 王建国)", DEMO_LEADER);
-        }
     }
 }
