@@ -32,8 +32,8 @@ class TableOwnershipTests {
     private static final Path SOURCES = Path.of("src/main/java/org/rectify");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
-    private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(?:from|join|into|update)\\s+([a-z_]+)");
-    private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_]+)");
+    private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(?:from|join|into|update)\\s+([a-z_][a-z0-9_]*)");
+    private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
 
     @Test
     void everyTableAMigrationCreatesHasOneOwningModule() throws IOException {

@@ -8,4 +8,5 @@
  * {@code org.rectify.security.SignInAttempt} (sign-ins), and the HTTP side is recorded by {@code WriteAuditFilter}.
  * Administrators read it through {@code GET /api/admin/audit} and {@code GET /api/admin/integrity}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security", "shared"})
 package org.rectify.audit;

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rectify.catalog.ReportSource;
 import org.rectify.catalog.Severity;
@@ -100,6 +102,16 @@ public class Cases {
     public Optional<RectificationCase> findByNumber(String caseNumber) {
         return jdbc.sql("select " + COLUMNS + " from rectification_case where case_number = :number")
                 .param("number", caseNumber).query(this::map).optional();
+    }
+
+    /** The numbers of the given cases, for another module's list that names them (ids of no case are left out). */
+    public Map<Long, String> numbersOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select id, case_number from rectification_case where id in (:ids)").param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Locks the row for the rest of the transaction, so two steps on one case cannot interleave. */

@@ -2,7 +2,9 @@ package org.rectify.cases;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
@@ -59,7 +61,8 @@ public class NumberSequences {
      * Takes the next gap-free number of the series just before the caller's transaction commits and hands it to
      * {@code use}, which stores what carries the number (in the same transaction: a failure there rolls everything
      * back, the number with it). Numbers of one transaction are taken in the order of their series' names, so two
-     * transactions that number documents of two series cannot deadlock.
+     * transactions that number documents of two series cannot deadlock; the {@code use}s then run in the order they
+     * were deferred, so what carries the numbers is stored in issue order.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void atCommit(String kind, int year, IntConsumer use) {
@@ -145,9 +148,17 @@ public class NumberSequences {
             while (!pending.isEmpty()) {
                 List<Pending> batch = new ArrayList<>(pending);
                 pending.clear();
-                batch.sort(Comparator.comparing(Pending::kind).thenComparing(Pending::year));
+                // Locks in a fixed order (no deadlock between two transactions), but what carries the numbers is
+                // stored in the order it was issued: the case history reads in that order. The sort is stable, so
+                // numbers of one series still follow the issue order.
+                List<Pending> lockOrder = new ArrayList<>(batch);
+                lockOrder.sort(Comparator.comparing(Pending::kind).thenComparing(Pending::year));
+                Map<Pending, Integer> taken = new IdentityHashMap<>();
+                for (Pending p : lockOrder) {
+                    taken.put(p, next(p.kind(), p.year()));
+                }
                 for (Pending p : batch) {
-                    p.use().accept(next(p.kind(), p.year()));
+                    p.use().accept(taken.get(p));
                 }
             }
         }

@@ -6,9 +6,9 @@
  * ({@link org.rectify.security.WebappSessions}) and acts through the same domain services as the API.
  *
  * <p>It is the one declared read model: for its lists and figures it reads other modules' tables by SQL (cases,
- * campaigns, discipline transfers, documents; each read is listed with its reason in
- * {@code src/test/resources/modules/cross-module-reads.txt}, which {@code TableOwnershipTests} checks), and it never
- * writes them — except the demo seeder {@code CaseSeeder}, which bulk-loads cases for the page-speed benchmark.
+ * campaigns, discipline transfers, documents, each case's rung on the escalation ladder; each read is listed with its
+ * reason in {@code src/test/resources/modules/cross-module-reads.txt}, which {@code TableOwnershipTests} checks), and
+ * it never writes them — except the demo seeder {@code CaseSeeder}, which bulk-loads cases for the page-speed benchmark.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"campaigns", "cases", "catalog", "clock", "discipline", "documents", "evaluation", "intake", "rules", "security", "shared", "web", "workflow"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "campaigns", "cases", "catalog", "clock", "discipline", "documents", "escalation", "evaluation", "intake", "notices", "rules", "security", "shared", "tasks", "web", "workflow"})
 package org.rectify.console;

@@ -97,14 +97,14 @@ class FollowupController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType())).body(photo.bytes());
     }
 
-    /** The supervisor's 复核, the same step as the Tasklist task UserTask_Review. */
+    /** The supervisor's 复核, the same step as the Tasklist task UserTask_FollowupReview. */
     @PostMapping("/api/followups/{id}/review")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @ResponseBody
     Followups.Followup review(@PathVariable long id, @RequestBody ReviewRequest request) {
         Followups.Followup f = followups.require(id);
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(f.caseNumber() + "-HF" + f.round())
-                .taskDefinitionKey("UserTask_Review").singleResult();
+                .taskDefinitionKey(FollowupForms.TASK_REVIEW).singleResult();
         if (task == null) {
             throw DomainException.conflict("no-review", "该回访当前没有待复核的任务");
         }

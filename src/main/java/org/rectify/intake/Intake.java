@@ -162,16 +162,20 @@ public class Intake {
                     return new Result(receipt(create(report, prepared, user.id(), key, now, null)), false);
                 }
                 duplicateCheck.lockArea(report, prepared.category(), prepared.grid());
-                DuplicateCheck.Result check = duplicateCheck.check(report, prepared.category(), prepared.grid(), now);
+                // The clock is read again under the lock: a report that read it before a concurrent report of the same
+                // spot made its case, but got the lock after that one committed, must see the case, and the check
+                // takes no case reported after its "now" (created_at <= now).
+                OffsetDateTime checkedAt = clock.now();
+                DuplicateCheck.Result check = duplicateCheck.check(report, prepared.category(), prepared.grid(), checkedAt);
                 // the case was found before its row was locked: it may have been closed meanwhile
                 Optional<RectificationCase> open = check.match().map(m -> cases.lock(m.candidate().caseId()))
                         .filter(c -> c.status().isOpen());
                 if (open.isPresent()) {
-                    return link(report, prepared, open.get(), check.match().get(), user, key, now);
+                    return link(report, prepared, open.get(), check.match().get(), user, key, checkedAt);
                 }
-                RectificationCase created = create(report, prepared, user.id(), key, now, null);
+                RectificationCase created = create(report, prepared, user.id(), key, checkedAt, null);
                 // why the nearby open cases were not taken for the same problem, on the new case
-                check.separate().forEach(judged -> recordDuplicateDecision(created.id(), judged, now));
+                check.separate().forEach(judged -> recordDuplicateDecision(created.id(), judged, checkedAt));
                 return new Result(receipt(created), false);
             });
         } catch (DuplicateKeyException concurrentRetry) {

@@ -2,6 +2,10 @@ package org.rectify.notices;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.rectify.cases.Cases;
 import org.rectify.security.CurrentUsers;
 import org.rectify.shared.DomainException;
 import org.springframework.http.HttpStatus;
@@ -36,12 +40,15 @@ class NoticeAdminController {
     private final NoticeTemplates templates;
     private final CurrentUsers users;
     private final JdbcClient jdbc;
+    private final Cases cases;
 
-    NoticeAdminController(NoticeChannels channels, NoticeTemplates templates, CurrentUsers users, JdbcClient jdbc) {
+    NoticeAdminController(NoticeChannels channels, NoticeTemplates templates, CurrentUsers users, JdbcClient jdbc,
+            Cases cases) {
         this.channels = channels;
         this.templates = templates;
         this.users = users;
         this.jdbc = jdbc;
+        this.cases = cases;
     }
 
     @GetMapping("/api/admin/notice-channels")
@@ -84,24 +91,32 @@ class NoticeAdminController {
         if (status != null && !List.of("PENDING", "SENDING", "SENT", "FAILED").contains(status)) {
             throw DomainException.invalid("status", "status 应为 PENDING、SENDING、SENT 或 FAILED");
         }
-        return recentDeliveries(jdbc, channelId, status, Math.max(1, Math.min(limit, 500)));
+        return recentDeliveries(jdbc, cases, channelId, status, Math.max(1, Math.min(limit, 500)));
     }
 
-    static List<DeliveryView> recentDeliveries(JdbcClient jdbc, Long channelId, String status, int limit) {
-        return jdbc.sql("""
-                select d.id, n.id, n.kind, rc.case_number, n.subject, c.id, c.name, d.status, d.attempts, d.last_error,
+    /** The case numbers come from the cases module, which owns them. */
+    static List<DeliveryView> recentDeliveries(JdbcClient jdbc, Cases cases, Long channelId, String status, int limit) {
+        record Row(long id, long noticeId, String kind, Long caseId, String subject, long channelId, String channelName,
+                String status, int attempts, String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select d.id, n.id, n.kind, n.case_id, n.subject, c.id, c.name, d.status, d.attempts, d.last_error,
                     n.created_at, d.sent_at
                 from notice_delivery d join notice n on n.id = d.notice_id join notice_channel c on c.id = d.channel_id
-                    left join rectification_case rc on rc.id = n.case_id
                 where (cast(:channel as bigint) is null or d.channel_id = :channel)
                     and (cast(:status as varchar) is null or d.status = :status)
                 order by d.id desc limit :limit""")
                 .param("channel", channelId).param("status", status).param("limit", limit)
-                .query((rs, n) -> new DeliveryView(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        NoticeKind.valueOf(rs.getString(3)).chineseLabel(), rs.getString(4), rs.getString(5),
-                        rs.getLong(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10),
-                        rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class)))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
+                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                        rs.getString(10), rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class)))
                 .list();
+        Map<Long, String> numbers = cases.numbersOf(
+                rows.stream().map(Row::caseId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return rows.stream().map(r -> new DeliveryView(r.id(), r.noticeId(), r.kind(),
+                NoticeKind.valueOf(r.kind()).chineseLabel(), r.caseId() == null ? null : numbers.get(r.caseId()),
+                r.subject(), r.channelId(), r.channelName(), r.status(), r.attempts(), r.lastError(), r.createdAt(),
+                r.sentAt())).toList();
     }
 
     @GetMapping("/api/admin/notice-templates")

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rectify.cases.Cases;
 import org.rectify.security.CurrentUsers;
 import org.rectify.shared.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,14 +33,16 @@ public class NoticePages {
     private final CurrentUsers users;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Cases cases;
 
     NoticePages(NoticeChannels channels, NoticeTemplates templates, CurrentUsers users, JdbcClient jdbc,
-            ObjectMapper json) {
+            ObjectMapper json, Cases cases) {
         this.channels = channels;
         this.templates = templates;
         this.users = users;
         this.jdbc = jdbc;
         this.json = json;
+        this.cases = cases;
     }
 
     /** The page reads plain maps (the views are package-private records, which templates cannot call into). */
@@ -52,9 +55,9 @@ public class NoticePages {
         requireAdmin();
         model.addAttribute("channels", maps(channels.list()));
         model.addAttribute("undelivered", maps(java.util.stream.Stream.concat(
-                NoticeAdminController.recentDeliveries(jdbc, null, "PENDING", 200).stream().filter(d -> d.lastError() != null)
-                        .limit(50),
-                NoticeAdminController.recentDeliveries(jdbc, null, "FAILED", 50).stream()).toList()));
+                NoticeAdminController.recentDeliveries(jdbc, cases, null, "PENDING", 200).stream()
+                        .filter(d -> d.lastError() != null).limit(50),
+                NoticeAdminController.recentDeliveries(jdbc, cases, null, "FAILED", 50).stream()).toList()));
         model.addAttribute("kinds", Arrays.stream(ChannelKind.values())
                 .map(k -> Map.of("name", k.name(), "label", k.chineseLabel())).toList());
         model.addAttribute("templates", maps(templates.list()));

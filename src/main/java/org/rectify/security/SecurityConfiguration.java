@@ -31,7 +31,14 @@ class SecurityConfiguration {
         return http
                 .securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(List.of(passwords)))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // The administrative API is refused to everyone else by its path, before the body is read: method
+                // security alone answers a malformed request 400 before it checks the role. The campaign office
+                // edits the notice texts.
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/admin/notice-templates", "/api/admin/notice-templates/**")
+                                .hasAnyRole("ADMIN", "DISPATCHER")
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> Problems.write(response,
                         json, HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录：使用 HTTP Basic 提供用户名和密码",
                         request.getRequestURI(), asksForBasic(request))))

@@ -1,6 +1,8 @@
 package org.rectify.tasks;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +48,9 @@ class TaskController {
     record FileJson(String fileName, String contentBase64) {
     }
 
-    record ReportJson(String kind, String text, String figure, List<FileJson> photos, List<FileJson> documents) {
+    record ReportJson(String kind, String text, String figure,
+            List<@NotNull(message = "照片不能为 null") FileJson> photos,
+            List<@NotNull(message = "文件不能为 null") FileJson> documents) {
     }
 
     record ReviewJson(String outcome, String reason) {
@@ -107,6 +111,8 @@ class TaskController {
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     BreakdownImport.Report importBreakdown(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "breakdown", required = false) String breakdown) throws IOException {
+        // who may import is said before what is wrong with the file
+        Tasks.requireOffice(users.require());
         if (file == null || file.isEmpty()) {
             throw DomainException.invalid("no-file", "请选择要导入的任务分解表文件（表单字段 file）");
         }
@@ -135,7 +141,7 @@ class TaskController {
     }
 
     @PostMapping("/{id}/reports")
-    Map<String, Object> report(@PathVariable long id, @RequestBody ReportJson report) {
+    Map<String, Object> report(@PathVariable long id, @Valid @RequestBody ReportJson report) {
         List<TaskSteps.NewFile> files = new ArrayList<>();
         for (FileJson photo : report.photos() == null ? List.<FileJson>of() : report.photos()) {
             files.add(new TaskSteps.NewFile("PHOTO", name(photo, "照片.jpg"), "image/jpeg",
@@ -165,7 +171,7 @@ class TaskController {
     }
 
     @PostMapping("/{id}/problems")
-    ResponseEntity<Intake.Receipt> problem(@PathVariable long id, @jakarta.validation.Valid @RequestBody ReportRequest report,
+    ResponseEntity<Intake.Receipt> problem(@PathVariable long id, @Valid @RequestBody ReportRequest report,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return ResponseEntity.status(HttpStatus.CREATED).body(tasks.reportProblem(users.require(), id, report, idempotencyKey));
     }

@@ -6,4 +6,5 @@
  * (rules/task-scores.drl, through evaluation's {@code ScoreContributor}). Problems found while checking a task are filed
  * through the intake and linked to it (问题清单 ↔ 任务清单). Owns the tables {@code task*} (V20).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "cases", "catalog", "clock", "documents", "evaluation", "intake", "rules", "security", "shared"})
 package org.rectify.tasks;

@@ -216,6 +216,12 @@ class EngineDoorGuard extends OncePerRequestFilter {
                 return;
             }
         }
+        // A task no module declares a form for takes no values at all: nothing reaches a process unlisted.
+        if (!names.isEmpty()) {
+            String detail = "“" + task.getName() + "”环节没有声明可提交的内容，不接受：" + String.join("、", names.stream().sorted().toList());
+            events.publishEvent(AuditedAct.refused(actor.id(), "engine.complete", null, detail));
+            throw DomainException.invalid("undeclared-variables", detail);
+        }
     }
 
     /** Who is acting: for /engine-rest the user its authentication filter signed in; for Tasklist, the session's. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -69,6 +70,8 @@ class ConsoleBrowserIntegrationTests {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Pattern OWN_FILES =
+            Pattern.compile("\\d{2}-.*\\.png|failure\\.html|failure-network\\.txt|ledger-export\\.xlsx");
 
     @LocalServerPort
     int port;
@@ -109,9 +112,12 @@ class ConsoleBrowserIntegrationTests {
         api = new Api(rest);
         base = "http://localhost:" + port;
         Files.createDirectories(SCREENSHOTS);
+        // only this class's own files: the other browser tests keep theirs here too (field-*, tasks/)
         try (var old = Files.list(SCREENSHOTS)) {
-            for (Path file : old.toList()) {
-                Files.deleteIfExists(file);
+            for (Path file : old.filter(Files::isRegularFile).toList()) {
+                if (OWN_FILES.matcher(file.getFileName().toString()).matches()) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }

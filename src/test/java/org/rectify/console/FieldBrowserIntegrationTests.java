@@ -134,8 +134,16 @@ class FieldBrowserIntegrationTests {
         wait.until(ExpectedConditions.urlContains("/console/todo"));
         allowGeolocation(latitude, longitude);
         open("/console/todo");
-        WebElement first = browser.findElement(By.cssSelector("article.step"));
-        assertThat(first.findElement(By.cssSelector("h2 a")).getText()).isEqualTo(number);
+        // The new case heads the unit's green (time enough) steps: newest first. Only more urgent steps, red or
+        // yellow, of older cases (other tests share the database and its moved clocks) may come before it.
+        List<WebElement> steps = browser.findElements(By.cssSelector("article.step"));
+        List<String> numbers = steps.stream().map(step -> step.findElement(By.cssSelector("h2 a")).getText()).toList();
+        int at = numbers.indexOf(number);
+        assertThat(at).as("the new case is in the queue").isNotNegative();
+        assertThat(steps.get(at).getAttribute("class")).contains("green");
+        for (WebElement before : steps.subList(0, at)) {
+            assertThat(before.getAttribute("class")).as("a step ahead of the new case").containsAnyOf("red", "yellow");
+        }
         wait.until(d -> card(number).findElement(By.cssSelector(".distance")).getText().contains("距您"));
         assertThat(card(number).getText()).contains("时间充足").contains("消防设施").contains("个工作小时");
         assertThat(card(number).findElement(By.cssSelector(".distance")).getText()).contains("距您 22 米");

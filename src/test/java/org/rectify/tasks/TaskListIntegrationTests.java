@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.rectify.console.ConsoleSession;
 import org.rectify.rules.Sheets;
 import org.rectify.support.Api;
 import org.rectify.support.RectifyIntegrationTest;
+import org.rectify.support.TasklistSession;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -263,31 +265,41 @@ class TaskListIntegrationTests {
                 .isEqualTo(404);
         assertThat(ConsoleSession.signedIn(port, "chsq-handler").get("/console/tasks").body()).contains("QX-01");
 
+        // units work in Tasklist (its webapp engine API); /engine-rest is for administrators and integration accounts
         String instance = jdbc.sql("select process_instance_id from task where id = :id").param("id", id).query(String.class).single();
         String stepId = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
-        assertThat(rest.withBasicAuth("jxsq-handler", "demo").getForEntity("/engine-rest/task?processInstanceId=" + instance,
-                String.class).getBody()).isEqualTo("[]");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> foreign = rest.withBasicAuth("jxsq-handler", "demo").exchange("/engine-rest/task/" + stepId
+        ResponseEntity<String> engineRest = rest.withBasicAuth("chsq-handler", "demo").exchange("/engine-rest/task/" + stepId
                 + "/complete", HttpMethod.POST, new HttpEntity<>("{}", headers), String.class);
-        assertThat(foreign.getStatusCode().value()).isIn(403, 404, 500);
+        assertThat(engineRest.getStatusCode().value()).isEqualTo(403);
+        assertThat(engineRest.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(api.get("dispatcher", "/api/tasks/" + id).getBody().at("/task/status").asText()).isEqualTo("ASSIGNED");
 
-        ResponseEntity<String> own = rest.withBasicAuth("chsq-handler", "demo").exchange("/engine-rest/task/" + stepId
-                + "/complete", HttpMethod.POST, new HttpEntity<>("{}", headers), String.class);
-        assertThat(own.getStatusCode().value()).isEqualTo(204);
-        JsonNode acknowledged = api.get("chsq-handler", "/api/tasks/" + id).getBody();
-        assertThat(acknowledged.at("/task/status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(acknowledged.get("history").findValuesAsText("actor")).contains("chsq-handler");
+        TasklistSession foreign = TasklistSession.signedIn(port, "jxsq-handler");
+        assertThat(foreign.get(TasklistSession.ENGINE_API + "/task?processInstanceId=" + instance).body()).isEqualTo("[]");
+        HttpResponse<String> foreignCompletion = foreign.post("/task/" + stepId + "/complete", "{}");
+        assertThat(foreignCompletion.statusCode()).as(foreignCompletion.body()).isIn(403, 404, 500);
+        assertThat(api.get("dispatcher", "/api/tasks/" + id).getBody().at("/task/status").asText()).isEqualTo("ASSIGNED");
+
+        TasklistSession own = TasklistSession.signedIn(port, "chsq-handler");
+        assertThat(own.get(TasklistSession.ENGINE_API + "/task?processInstanceId=" + instance).body()).contains(stepId);
+        HttpResponse<String> undeclared = own.post("/task/" + stepId + "/complete", "{\"variables\":{\"taskId\":{\"value\":1}}}");
+        assertThat(undeclared.statusCode()).as(undeclared.body()).isEqualTo(400);
+        assertThat(undeclared.body()).contains("不接受以下内容：taskId");
+        assertThat(api.get("dispatcher", "/api/tasks/" + id).getBody().at("/task/status").asText()).isEqualTo("ASSIGNED");
+        HttpResponse<String> acknowledged = own.post("/task/" + stepId + "/complete", "{}");
+        assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(204);
+        JsonNode detail = api.get("chsq-handler", "/api/tasks/" + id).getBody();
+        assertThat(detail.at("/task/status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(detail.get("history").findValuesAsText("actor")).contains("chsq-handler");
 
         // through the engine too, a completion without the required evidence is refused and changes nothing
         String reportStep = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
-        ResponseEntity<String> bare = rest.withBasicAuth("chsq-handler", "demo").exchange("/engine-rest/task/" + reportStep
-                + "/complete", HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"reportKind\":{\"value\":\"COMPLETION\"},"
-                        + "\"reportText\":{\"value\":\"办完了\"}}}", headers), String.class);
-        assertThat(bare.getStatusCode().value()).isGreaterThanOrEqualTo(400);
-        assertThat(bare.getBody()).contains("申报完成须提交佐证材料：照片");
+        HttpResponse<String> bare = own.post("/task/" + reportStep + "/complete", "{\"variables\":{\"reportKind\":"
+                + "{\"value\":\"COMPLETION\"},\"reportText\":{\"value\":\"办完了\"}}}");
+        assertThat(bare.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(bare.body()).contains("申报完成须提交佐证材料：照片");
         assertThat(api.get("chsq-handler", "/api/tasks/" + id).getBody().at("/task/status").asText()).isEqualTo("IN_PROGRESS");
     }
 

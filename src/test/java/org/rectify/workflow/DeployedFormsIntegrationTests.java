@@ -52,13 +52,17 @@ class DeployedFormsIntegrationTests {
                 try (InputStream in = repository.getResourceAsStream(definition.getDeploymentId(), resource)) {
                     html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
-                String kind = resource.contains("discipline") ? "RF.loadDossier = function" : "RF.loadCase = function";
+                String kind = resource.startsWith("forms/task-") ? "RF.taskFacts = function"
+                        : resource.contains("discipline") ? "RF.loadDossier = function" : "RF.loadCase = function";
                 assertThat(html).as("%s (%s) as deployed", resource, task.getId())
                         .doesNotContain("@include")
                         .contains("RF.getJson = function", "RF.guardSubmit = function", ".rf .rf-hidden", kind);
-                // a numbered name (afterPhoto1..3) is declared by its prefix (AFTER_PHOTO_PREFIX)
+                // a numbered name (afterPhoto1..3) is declared by its prefix (AFTER_PHOTO_PREFIX); acknowledging a
+                // task is the one step that sends nothing (TaskForms declares it so)
                 assertThat(FormsTests.camVariables(html)).as("variables sent by %s (%s)", resource, task.getId())
-                        .isNotEmpty().allSatisfy(name -> assertThat(declared).as("declared variables")
+                        .satisfies(names -> assertThat(names.isEmpty()).as("sends nothing")
+                                .isEqualTo(resource.equals("forms/task-acknowledge.html")))
+                        .allSatisfy(name -> assertThat(declared).as("declared variables")
                                 .contains(name.replaceFirst("\\d+$", "")));
                 formsSeen.add(Path.of(resource).getFileName().toString());
             }
@@ -74,13 +78,14 @@ class DeployedFormsIntegrationTests {
         assertThat(choices.get("measures").findValuesAsText("label"))
                 .containsExactly("责令作出书面检查", "通报批评", "诫勉谈话", "取消当年评优评先资格");
         assertThat(choices.get("measures").findValues("weight")).extracting(JsonNode::asInt).containsExactly(1, 2, 3, 4);
-        assertThat(choices.get("targets").findValuesAsText("code")).containsExactly("UNIT", "HANDLER", "LEADER");
+        assertThat(choices.get("targets").findValuesAsText("code")).containsExactly("UNIT", "PRINCIPAL", "DEPUTY", "RESPONSIBLE");
     }
 
-    /** The names in the application's variable vocabularies (ProcessVariables, the discipline process's). */
+    /** The names in the application's variable vocabularies (ProcessVariables, the discipline, task and follow-up processes'). */
     private static Set<String> declaredVariables() throws ReflectiveOperationException {
         Set<String> names = new TreeSet<>();
-        for (Class<?> vocabulary : List.of(ProcessVariables.class, Class.forName("org.rectify.discipline.DisciplineVariables"))) {
+        for (Class<?> vocabulary : List.of(ProcessVariables.class, Class.forName("org.rectify.discipline.DisciplineVariables"),
+                Class.forName("org.rectify.tasks.TaskVariables"), Class.forName("org.rectify.followup.Followups"))) {
             for (Field field : vocabulary.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                     field.setAccessible(true);

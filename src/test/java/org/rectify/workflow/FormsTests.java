@@ -26,6 +26,8 @@ class FormsTests {
     private static final Pattern INCLUDE = Pattern.compile("@include\\s+(_shared/[\\w.-]+)");
     /** Shorter runs are ordinary (a closing brace, a blank line, one helper call). */
     private static final int COPIED_RUN = 4;
+    /** The kinds of form, each with a script of its own: the case forms, the discipline office's, the tasks'. */
+    static final List<String> KINDS = List.of("_shared/case.js", "_shared/discipline.js", "_shared/task.js");
 
     @Test
     void noFormCarriesACopyOfASharedPiece() throws IOException {
@@ -48,15 +50,15 @@ class FormsTests {
     }
 
     @Test
-    void everyFormIncludesTheStylesAndOneKindOfScriptWhichBothIncludeTheCore() throws IOException {
-        for (String kind : List.of("_shared/case.js", "_shared/discipline.js")) {
+    void everyFormIncludesTheStylesAndOneKindOfScriptWhichEachIncludeTheCore() throws IOException {
+        for (String kind : KINDS) {
             assertThat(includesOf(Files.readString(FORMS.resolve(kind)))).as(kind).containsExactly("_shared/core.js");
         }
         for (Path form : forms()) {
             Set<String> includes = includesOf(Files.readString(form));
             assertThat(includes).as(form.toString()).contains("_shared/style.css");
-            assertThat(includes.stream().filter(i -> i.equals("_shared/case.js") || i.equals("_shared/discipline.js")))
-                    .as("%s includes exactly one of case.js and discipline.js", form).hasSize(1);
+            assertThat(includes.stream().filter(KINDS::contains))
+                    .as("%s includes exactly one of %s", form, KINDS).hasSize(1);
             assertThat(includes).allSatisfy(i -> assertThat(FORMS.resolve(i)).as("%s includes it", form).isRegularFile());
         }
     }
