@@ -39,6 +39,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -318,13 +319,15 @@ class ConsoleBrowserIntegrationTests {
         }
     }
 
-    /** Opens the case's open task of the given step in Tasklist and claims it. */
+    /** Opens the case's open task of the given step in Tasklist, which claims it on opening (no 认领 to click). */
     private void openTask(String processInstance, String taskKey) {
         Task task = poll(() -> taskService.createTaskQuery().processInstanceId(processInstance)
                 .taskDefinitionKey(taskKey).active().singleResult(), "task " + taskKey);
         open("/camunda/app/tasklist/default/#/?task=" + task.getId());
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()']"))));
-        wait.until(d -> d.findElements(By.cssSelector("[ng-click='claim()']")).stream().noneMatch(WebElement::isDisplayed));
+        wait.until(d -> taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee() != null);
+        // Tasklist redraws the task after the claim: an element found a moment ago may be gone
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("[ng-click='claim()']")).stream().noneMatch(WebElement::isDisplayed));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[role=form] [data-rf='history'] li")));
     }
 

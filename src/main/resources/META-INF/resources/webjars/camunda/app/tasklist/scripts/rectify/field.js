@@ -3,10 +3,35 @@
 // 2. After 完成 a Chinese confirmation says that the step went through.
 // 3. 新建任务 and 发起流程 stay for administrators only (user-styles.css hides them for everyone else).
 // 4. Each task in the list carries the case's traffic light and time left (computed by the console, /console/todo/lights).
+// 5. A completion sends only what the user changed: Tasklist also sends back every variable a form fetched merely to
+//    show it (caseId, title …: a fetched variable bound to no field has no default, so it always counts as changed),
+//    and the server refuses a completion carrying variables its step does not declare.
 const appRoot = document.querySelector('base').getAttribute('app-root');
 const engine = appRoot + '/api/engine/engine/default';
 const taskNames = {};
 const claimed = new Set();
+/** Per task, the variables its form fetched, as the engine gave them. */
+const fetched = {};
+
+/** The completion's body without the variables sent back unchanged. */
+function onlyChanged(taskId, body) {
+  const shown = fetched[taskId];
+  if (!shown || typeof body !== 'string') { return body; }
+  try {
+    const data = JSON.parse(body);
+    if (!data || !data.variables) { return body; }
+    Object.keys(data.variables).forEach((name) => {
+      const was = shown[name];
+      const now = data.variables[name];
+      if (was && now && JSON.stringify(was.value) === JSON.stringify(now.value)) {
+        delete data.variables[name];
+      }
+    });
+    return JSON.stringify(data);
+  } catch (e) {
+    return body;
+  }
+}
 
 function currentTaskId() {
   const match = /[?&]task=([^&]+)/.exec(window.location.hash || '');
@@ -46,13 +71,27 @@ XMLHttpRequest.prototype.open = function (method, url) {
   return open.apply(this, arguments);
 };
 XMLHttpRequest.prototype.send = function () {
+  const completing = this.rfMethod === 'POST'
+    && /\/task\/([^/]+)\/(submit-form|complete)$/.exec((this.rfUrl || '').split('?')[0]);
+  if (completing && arguments.length) {
+    arguments[0] = onlyChanged(decodeURIComponent(completing[1]), arguments[0]);
+  }
   this.addEventListener('load', () => {
-    const path = this.rfUrl.split('?')[0];
+    const path = (this.rfUrl || '').split('?')[0];
     const done = /\/task\/([^/]+)\/(submit-form|complete)$/.exec(path);
     if (this.rfMethod === 'POST' && done && this.status >= 200 && this.status < 300) {
       const name = taskNames[done[1]];
       toast('✓ 已提交' + (name ? '：' + name : '') + '。下一步已转给相应单位或岗位。');
       claimed.delete(done[1]);
+      delete fetched[done[1]];
+      return;
+    }
+    const variables = /\/task\/([^/]+)\/form-variables$/.exec(path);
+    if (this.rfMethod === 'GET' && variables && this.status === 200) {
+      try {
+        const id = decodeURIComponent(variables[1]);
+        fetched[id] = Object.assign(fetched[id] || {}, JSON.parse(this.responseText));
+      } catch (e) { /* nothing to remember */ }
       return;
     }
     const one = /\/task\/([^/]+)$/.exec(path);
