@@ -6,10 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.rectify.shared.TransactionMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reference data every other feature looks up: units, categories and grid cells. Read from the database each time. */
+/**
+ * Reference data every other feature looks up: units, categories and grid cells. Read from the database once per
+ * transaction ({@link TransactionMemo}): a step asks for the same names many times, and the tables change only between
+ * requests.
+ */
 @Service
 public class Catalog {
 
@@ -20,10 +25,10 @@ public class Catalog {
     }
 
     public List<Unit> units() {
-        return jdbc.sql("select code, name, kind, parent_code, leader_name from unit where active order by kind, code")
+        return TransactionMemo.get("catalog.units", () -> jdbc.sql("select code, name, kind, parent_code, leader_name from unit where active order by kind, code")
                 .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), Unit.Kind.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5)))
-                .list();
+                .list());
     }
 
     public Optional<Unit> unit(String code) {
@@ -34,10 +39,15 @@ public class Catalog {
         if (codes.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select code, name from unit where code in (:codes)")
-                .param("codes", codes)
+        Map<String, String> all = allUnitNames();
+        return codes.stream().filter(all::containsKey).distinct().collect(Collectors.toMap(Function.identity(), all::get));
+    }
+
+    /** Every unit's name, retired units included: old cases and documents still name them. */
+    private Map<String, String> allUnitNames() {
+        return TransactionMemo.get("catalog.unitNames", () -> jdbc.sql("select code, name from unit")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     public String unitName(String code) {
@@ -45,24 +55,22 @@ public class Catalog {
     }
 
     public List<Category> categories() {
-        return jdbc.sql("select code, name, default_unit_code from category where active order by code")
-                .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
+        return TransactionMemo.get("catalog.categories", () ->
+                jdbc.sql("select code, name, default_unit_code from category where active order by code")
+                        .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3)))
+                        .list());
     }
 
     public Optional<Category> category(String code) {
-        return jdbc.sql("select code, name, default_unit_code from category where active and code = :code")
-                .param("code", code)
-                .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .optional();
+        return categories().stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
     public List<Grid> grids() {
-        return jdbc.sql("""
+        return TransactionMemo.get("catalog.grids", () -> jdbc.sql("""
                 select g.code, g.name, g.community_code, c.parent_code
                 from grid g join unit c on c.code = g.community_code order by g.code""")
                 .query((rs, n) -> new Grid(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+                .list());
     }
 
     public Optional<Grid> grid(String code) {

@@ -40,7 +40,7 @@ public class BareEngineApplication {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${bare.data-dir:./bare-data}") String dataDir) throws IOException {
+    static EmbeddedPostgres embeddedPostgres(@Value("${bare.data-dir:./bare-data}") String dataDir) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(Path.of(dataDir, "postgres")).setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
@@ -50,7 +50,7 @@ public class BareEngineApplication {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    static DataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
