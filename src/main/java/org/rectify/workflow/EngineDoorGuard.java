@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -74,6 +75,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final CurrentUsers currentUsers;
     private final StepGate gate;
@@ -82,11 +84,13 @@ class EngineDoorGuard extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
 
-    EngineDoorGuard(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+    EngineDoorGuard(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
+            IdentityService identityService,
             CurrentUsers currentUsers, StepGate gate, List<DeclaredTaskForms> forms, ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager, ObjectMapper json) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.currentUsers = currentUsers;
         this.gate = gate;
@@ -171,9 +175,11 @@ class EngineDoorGuard extends OncePerRequestFilter {
         if (!"claim".equals(verb)) {
             sent.path("variables").fieldNames().forEachRemaining(names::add);
         }
-        Optional<CaseStep> step = CaseStep.ofTaskKey(task.getTaskDefinitionKey());
+        String processKey = task.getProcessDefinitionId() == null ? null
+                : asSystem(() -> repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey());
+        Optional<CaseStep> step = CaseStep.of(processKey, task.getTaskDefinitionKey());
         if (step.isEmpty()) {
-            checkDeclared(task, actor, names);
+            checkDeclared(task, processKey, actor, names);
             chain.doFilter(replay, response);
             return;
         }
@@ -182,7 +188,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
                     .processInstanceId(task.getProcessInstanceId()).singleResult();
             return instance == null ? null : instance.getBusinessKey();
         });
-        StepGate.TaskAtHand atHand = new StepGate.TaskAtHand(task.getId(), task.getTaskDefinitionKey(),
+        StepGate.TaskAtHand atHand = new StepGate.TaskAtHand(task.getId(), processKey, task.getTaskDefinitionKey(),
                 task.getProcessInstanceId(), businessKey, task.getAssignee());
         try {
             transactions.executeWithoutResult(status -> {
@@ -202,9 +208,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
         }
     }
 
-    private void checkDeclared(Task task, StepGate.Actor actor, List<String> names) {
+    private void checkDeclared(Task task, String processKey, StepGate.Actor actor, List<String> names) {
         for (DeclaredTaskForms module : forms) {
-            Optional<DeclaredTaskForms.DeclaredForm> form = module.formOf(task.getTaskDefinitionKey());
+            Optional<DeclaredTaskForms.DeclaredForm> form = module.formOf(processKey, task.getTaskDefinitionKey());
             if (form.isPresent()) {
                 List<String> undeclared = names.stream().filter(name -> !form.get().allows().test(name)).sorted().toList();
                 if (!undeclared.isEmpty()) {
