@@ -25,14 +25,15 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.rectify.security.EngineAuthentication;
 import org.rectify.security.CurrentUsers;
 import org.rectify.shared.AuditedAct;
 import org.rectify.shared.DeclaredTaskForms;
@@ -257,18 +258,8 @@ class EngineDoorGuard extends OncePerRequestFilter {
         }
     }
 
-    /** Reads as the system: the caller may lack the right to read the process instance, and must not need it here. */
     private <T> T asSystem(Supplier<T> work) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null) {
-            return work.get();
-        }
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identityService.setAuthentication(caller);
-        }
+        return EngineAuthentication.asSystem(identityService, work);
     }
 
     /**
