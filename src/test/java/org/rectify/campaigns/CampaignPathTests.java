@@ -23,32 +23,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.BareEngine;
+import org.rectify.support.ProcessPathTest;
 
 /**
  * processes/campaign.bpmn and campaign-import.bpmn on a bare engine with every delegate mocked: a campaign waits for
  * its clearance date and then escalates each uncleared item in a job of its own; an import files its batches one job
  * after another and then finishes.
  */
-class CampaignPathTests {
+class CampaignPathTests extends ProcessPathTest {
 
-    ProcessEngine engine;
-    Map<String, Object> delegates;
-    Date start;
-
-    @BeforeEach
-    void setUp() {
-        engine = BareEngine.deploying("campaign.bpmn");
-        BareEngine.deploying("campaign-import.bpmn");
-        init(engine);
-        delegates = new java.util.HashMap<>(BareEngine.mockDelegatesOf("campaign.bpmn"));
-        delegates.putAll(BareEngine.mockDelegatesOf("campaign-import.bpmn"));
-        start = new Date(1_796_000_000_000L);
-        ClockUtil.setCurrentTime(start);
-    }
-
-    @AfterEach
-    void tearDown() {
-        BareEngine.reset();
+    CampaignPathTests() {
+        super("campaign.bpmn", "campaign-import.bpmn");
     }
 
     @Test
@@ -57,18 +42,13 @@ class CampaignPathTests {
         when(escalation.unclearedItems(7L)).thenReturn(List.of(11L, 12L, 13L));
         Mocks.register("clearanceEscalation", escalation);
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(CampaignRegistry.PROCESS_KEY,
-                Map.of("campaignId", 7L, "clearanceAt", new Date(start.getTime() + Duration.ofDays(30).toMillis())));
+                Map.of("campaignId", 7L, "clearanceAt", days(start, 30)));
         assertThat(pi).isWaitingAt("TimerEvent_ClearanceDate");
 
-        ClockUtil.setCurrentTime(new Date(start.getTime() + Duration.ofDays(31).toMillis()));
+        ClockUtil.setCurrentTime(days(start, 31));
         BareEngine.runDueTimers(pi.getId());
         // each uncleared item is escalated in a job of its own, so one failure is retried alone
-        for (int item = 0; item < 3; item++) {
-            execute(job(pi));
-        }
-        while (!engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).list().isEmpty()) {
-            execute(job(pi));
-        }
+        BareEngine.runDueJobs(pi.getId());
         assertThat(pi).isEnded().hasPassed("ServiceTask_RecordEscalated", "EndEvent_Escalated");
         verify(delegate("escalateUncleared"), times(3)).execute(any());
         verify(delegate("recordCampaignEscalated")).execute(any());
@@ -89,7 +69,4 @@ class CampaignPathTests {
         verify(delegate("finishImport")).execute(any());
     }
 
-    private JavaDelegate delegate(String name) {
-        return (JavaDelegate) delegates.get(name);
-    }
 }

@@ -19,28 +19,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.BareEngine;
+import org.rectify.support.ProcessPathTest;
 
 /** The paths through processes/discipline.bpmn on a bare engine with every delegate mocked. */
-class DisciplinePathTests {
+class DisciplinePathTests extends ProcessPathTest {
 
-    static final String FILE = "discipline.bpmn";
-
-    ProcessEngine engine;
-    Map<String, Object> delegates;
-    Date start;
-
-    @BeforeEach
-    void setUp() {
-        engine = BareEngine.deploying(FILE);
-        init(engine);
-        delegates = BareEngine.mockDelegatesOf(FILE);
-        start = new Date(1_796_000_000_000L);
-        ClockUtil.setCurrentTime(start);
-    }
-
-    @AfterEach
-    void tearDown() {
-        BareEngine.reset();
+    DisciplinePathTests() {
+        super("discipline.bpmn");
     }
 
     @Test
@@ -72,7 +57,7 @@ class DisciplinePathTests {
         ProcessInstance pi = start();
         complete(task(pi));
         assertThat(pi).isWaitingAt("UserTask_Notice");
-        ClockUtil.setCurrentTime(new Date(start.getTime() + Duration.ofDays(6).toMillis()));
+        ClockUtil.setCurrentTime(days(start, 6));
         BareEngine.runDueTimers(pi.getId());
         assertThat(pi).isEnded().hasPassed("BoundaryEvent_AppealWindow", "ServiceTask_TakeEffect")
                 .hasNotPassed("Gateway_NoticeOutcome");
@@ -81,10 +66,7 @@ class DisciplinePathTests {
     private ProcessInstance start() {
         // the appeal window (five days here) and the accountable unit come from the transfer and the decision
         return engine.getRuntimeService().startProcessInstanceByKey(DisciplineVariables.PROCESS_KEY, Map.of(
-                "accountableUnit", "cgj", "appealDeadline", new Date(start.getTime() + Duration.ofDays(5).toMillis())));
+                "accountableUnit", "cgj", "appealDeadline", days(start, 5)));
     }
 
-    private JavaDelegate delegate(String name) {
-        return (JavaDelegate) delegates.get(name);
-    }
 }

@@ -20,28 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.BareEngine;
+import org.rectify.support.ProcessPathTest;
 
 /** The paths through processes/followup.bpmn (回访) on a bare engine with every delegate mocked. */
-class FollowupPathTests {
+class FollowupPathTests extends ProcessPathTest {
 
-    static final String FILE = "followup.bpmn";
-
-    ProcessEngine engine;
-    Map<String, Object> delegates;
-    Date start;
-
-    @BeforeEach
-    void setUp() {
-        engine = BareEngine.deploying(FILE);
-        init(engine);
-        delegates = BareEngine.mockDelegatesOf(FILE);
-        start = new Date(1_796_000_000_000L);
-        ClockUtil.setCurrentTime(start);
-    }
-
-    @AfterEach
-    void tearDown() {
-        BareEngine.reset();
+    FollowupPathTests() {
+        super("followup.bpmn");
     }
 
     @Test
@@ -68,7 +53,7 @@ class FollowupPathTests {
     @Test
     void silenceUntilTheWaitEndsIsRecordedAndAnAnswerAfterItFindsNothingToAnswer() throws Exception {
         ProcessInstance pi = start();
-        ClockUtil.setCurrentTime(new Date(start.getTime() + Duration.ofDays(8).toMillis()));
+        ClockUtil.setCurrentTime(days(start, 8));
         BareEngine.runDueTimers(pi.getId());
         assertThat(pi).isEnded().hasPassed("ServiceTask_RecordSilence", "EndEvent_Silent");
         verify(delegate("recordFollowupSilence")).execute(any());
@@ -79,7 +64,7 @@ class FollowupPathTests {
 
     private ProcessInstance start() {
         return engine.getRuntimeService().startProcessInstanceByKey(Followups.PROCESS_KEY,
-                Map.of("waitUntil", new Date(start.getTime() + Duration.ofDays(7).toMillis())));
+                Map.of("waitUntil", days(start, 7), "caseNumber", "ZG-2026-000001", "title", "星河路占道经营"));
     }
 
     private void answer(ProcessInstance pi, String answer) {
@@ -87,7 +72,4 @@ class FollowupPathTests {
                 .setVariable("answer", answer).correlate();
     }
 
-    private JavaDelegate delegate(String name) {
-        return (JavaDelegate) delegates.get(name);
-    }
 }

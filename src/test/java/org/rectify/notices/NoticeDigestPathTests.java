@@ -16,25 +16,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.BareEngine;
+import org.rectify.support.ProcessPathTest;
 
 /** processes/notice-digest.bpmn: the morning digest goes out on working days only. */
-class NoticeDigestPathTests {
+class NoticeDigestPathTests extends ProcessPathTest {
 
-    static final String FILE = "notice-digest.bpmn";
-
-    ProcessEngine engine;
-    Map<String, Object> delegates;
-
-    @BeforeEach
-    void setUp() {
-        engine = BareEngine.deploying(FILE);
-        init(engine);
-        delegates = BareEngine.mockDelegatesOf(FILE);
-    }
-
-    @AfterEach
-    void tearDown() {
-        BareEngine.reset();
+    NoticeDigestPathTests() {
+        super("notice-digest.bpmn");
     }
 
     @Test
@@ -61,7 +49,4 @@ class NoticeDigestPathTests {
                 .startBeforeActivity("ServiceTask_CheckWorkingDay").execute();
     }
 
-    private JavaDelegate delegate(String name) {
-        return (JavaDelegate) delegates.get(name);
-    }
 }

@@ -22,23 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.BareEngine;
+import org.rectify.support.ProcessPathTest;
 
 /** The paths through processes/task.bpmn (任务清单) on a bare engine with every delegate mocked. */
-class TaskPathTests {
+class TaskPathTests extends ProcessPathTest {
 
-    static final String FILE = "task.bpmn";
-
-    ProcessEngine engine;
-    Map<String, Object> delegates;
-    Date start;
+    TaskPathTests() {
+        super("task.bpmn");
+    }
 
     @BeforeEach
     void setUp() throws Exception {
-        engine = BareEngine.deploying(FILE);
-        init(engine);
-        delegates = BareEngine.mockDelegatesOf(FILE);
-        start = new Date(1_796_000_000_000L);
-        ClockUtil.setCurrentTime(start);
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
             Date now = ClockUtil.getCurrentTime();
@@ -46,13 +40,9 @@ class TaskPathTests {
             execution.setVariable("urgeAt", days(now, 2));
             execution.setVariable("superviseAt", days(now, 3));
             execution.setVariable("transferAt", days(now, 4));
+            execution.setVariable("dueAt", days(now, 2));
             return null;
         }).when(delegate("planTaskLadder")).execute(any());
-    }
-
-    @AfterEach
-    void tearDown() {
-        BareEngine.reset();
     }
 
     @Test
@@ -96,11 +86,4 @@ class TaskPathTests {
                 Map.of("unitCode", "cgj", "taskId", 1L));
     }
 
-    private JavaDelegate delegate(String name) {
-        return (JavaDelegate) delegates.get(name);
-    }
-
-    private static Date days(Date from, int days) {
-        return new Date(from.getTime() + Duration.ofDays(days).toMillis());
-    }
 }

@@ -23,27 +23,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.support.BareEngine;
+import org.rectify.support.ProcessPathTest;
 
 /**
  * The paths through processes/rectification.bpmn on a bare engine with every delegate mocked: what the diagram does
  * with the outcomes the forms send and with the ladder's dates, apart from what the delegates do (the
  * whole-application tests cover those). Fast: one engine and database for every path test in the run.
  */
-class RectificationPathTests {
+class RectificationPathTests extends ProcessPathTest {
 
-    static final String FILE = "rectification.bpmn";
-
-    ProcessEngine engine;
-    Map<String, Object> delegates;
-    Date start;
+    RectificationPathTests() {
+        super("rectification.bpmn");
+    }
 
     @BeforeEach
     void setUp() throws Exception {
-        engine = BareEngine.deploying(FILE);
-        init(engine);
-        delegates = BareEngine.mockDelegatesOf(FILE);
-        start = new Date(1_796_000_000_000L); // 2026-11-29, a fixed moment the ladder's dates count from
-        ClockUtil.setCurrentTime(start);
         // the routing picks the lead unit, the ladder plans its four dates one day apart
         doAnswer(call -> {
             ((DelegateExecution) call.getArgument(0)).setVariable(ProcessVariables.LEAD_UNIT, "cgj");
@@ -52,10 +46,10 @@ class RectificationPathTests {
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
             Date now = ClockUtil.getCurrentTime();
-            execution.setVariable(ProcessVariables.WARNING_AT, at(now, 1));
-            execution.setVariable(ProcessVariables.DEADLINE, at(now, 2));
-            execution.setVariable(ProcessVariables.SUPERVISE_AT, at(now, 3));
-            execution.setVariable(ProcessVariables.TRANSFER_AT, at(now, 4));
+            execution.setVariable(ProcessVariables.WARNING_AT, days(now, 1));
+            execution.setVariable(ProcessVariables.DEADLINE, days(now, 2));
+            execution.setVariable(ProcessVariables.SUPERVISE_AT, days(now, 3));
+            execution.setVariable(ProcessVariables.TRANSFER_AT, days(now, 4));
             return null;
         }).when(delegate("planLadder")).execute(any());
         doAnswer(call -> {
@@ -66,11 +60,6 @@ class RectificationPathTests {
             ((DelegateExecution) call.getArgument(0)).setVariableLocal("transferWaits", false);
             return null;
         }).when(delegate("transferOverdue")).execute(any());
-    }
-
-    @AfterEach
-    void tearDown() {
-        BareEngine.reset();
     }
 
     @Test
@@ -146,7 +135,7 @@ class RectificationPathTests {
         complete(task(pi), withVariables("suspensionDecision", "APPROVE"));
         assertThat(pi).isWaitingAt("UserTask_Suspended").hasPassed("ServiceTask_Suspend");
         // the review reminder comes every ten days while the case stays suspended; the ladder's timers are gone
-        ClockUtil.setCurrentTime(at(start, 11));
+        ClockUtil.setCurrentTime(days(start, 11));
         BareEngine.runDueTimers(pi.getId());
         verify(delegate("remindSuspensionReview")).execute(any());
         verify(delegate("warnUnit"), times(0)).execute(any());
@@ -161,7 +150,7 @@ class RectificationPathTests {
         Date accepted = ClockUtil.getCurrentTime();
         String[] rungs = {"warnUnit", "urgeUnit", "issueSupervisionOrder", "transferOverdue"};
         for (int day = 1; day <= 4; day++) {
-            ClockUtil.setCurrentTime(new Date(at(accepted, day).getTime() + Duration.ofMinutes(1).toMillis()));
+            ClockUtil.setCurrentTime(new Date(days(accepted, day).getTime() + Duration.ofMinutes(1).toMillis()));
             BareEngine.runDueTimers(pi.getId());
             verify(delegate(rungs[day - 1])).execute(any());
             assertThat(pi).isWaitingAt("UserTask_Fix");
@@ -176,7 +165,7 @@ class RectificationPathTests {
     void aTimerFiringDaysLateStillTakesEachRungOnce() throws Exception {
         ProcessInstance pi = start(false);
         complete(task(pi), withVariables("acceptOutcome", "ACCEPT"));
-        ClockUtil.setCurrentTime(at(ClockUtil.getCurrentTime(), 30)); // the server was down for a month
+        ClockUtil.setCurrentTime(days(ClockUtil.getCurrentTime(), 30)); // the server was down for a month
         BareEngine.runDueTimers(pi.getId());
         for (String rung : new String[] {"warnUnit", "urgeUnit", "issueSupervisionOrder", "transferOverdue"}) {
             verify(delegate(rung), times(1)).execute(any());
@@ -197,11 +186,4 @@ class RectificationPathTests {
                 "ZG-PATH-" + UUID.randomUUID(), Map.of(ProcessVariables.NEEDS_CHECK, needsCheck));
     }
 
-    private JavaDelegate delegate(String name) {
-        return (JavaDelegate) delegates.get(name);
-    }
-
-    private static Date at(Date from, int days) {
-        return new Date(from.getTime() + Duration.ofDays(days).toMillis());
-    }
 }
