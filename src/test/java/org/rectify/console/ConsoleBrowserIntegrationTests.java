@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -56,7 +57,6 @@ import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole story in a real browser (Debian's headless Chromium driven by Selenium through Debian's
@@ -73,26 +73,21 @@ class ConsoleBrowserIntegrationTests {
     private static final Pattern OWN_FILES =
             Pattern.compile("\\d{2}-.*\\.png|failure(\\.html|-console\\.txt|-network\\.txt)|ledger-export\\.xlsx");
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestRestTemplate rest;
     @Autowired
     TaskService taskService;
 
+    @RegisterExtension
+    final Chromium.PerTest browsers = Chromium.perTest(1366, 900, Duration.ofSeconds(30), SCREENSHOTS, "");
     Chromium chromium;
     ChromeDriver browser;
     WebDriverWait wait;
     Api api;
 
-    @BeforeAll
-    static void needsChromium() {
-        Chromium.assumeInstalled();
-    }
-
     @BeforeEach
     void openBrowser() throws IOException {
-        chromium = Chromium.start(port, 1366, 900, Duration.ofSeconds(30), SCREENSHOTS, "");
+        chromium = browsers.get();
         browser = chromium.driver();
         wait = chromium.waiter();
         api = new Api(rest);
@@ -103,13 +98,6 @@ class ConsoleBrowserIntegrationTests {
                     Files.deleteIfExists(file);
                 }
             }
-        }
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
         }
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,7 +44,6 @@ import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Handlers in the field, in a real browser (Debian's headless Chromium through Selenium): on a 390×844 phone a
@@ -56,36 +56,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 class FieldBrowserIntegrationTests {
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestRestTemplate rest;
     @Autowired
     TaskService taskService;
 
+    @RegisterExtension
+    final Chromium.PerTest browsers = Chromium.perTest(390, 844, Duration.ofSeconds(30), Chromium.SCREENSHOTS, "field-");
     Chromium chromium;
     ChromeDriver browser;
     WebDriverWait wait;
     Api api;
 
-    @BeforeAll
-    static void needsChromium() {
-        Chromium.assumeInstalled();
-    }
-
     @BeforeEach
     void openBrowser() throws IOException {
-        chromium = Chromium.start(port, 390, 844, Duration.ofSeconds(30), Chromium.SCREENSHOTS, "field-");
+        chromium = browsers.get();
         browser = chromium.driver();
         wait = chromium.waiter();
         api = new Api(rest);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

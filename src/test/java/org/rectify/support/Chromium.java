@@ -17,6 +17,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.awaitility.core.ConditionTimeoutException;
@@ -40,8 +45,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven through Debian's chromedriver (nothing is downloaded), in Chinese and in
  * Shanghai's time zone, with the console's and Tasklist's common moves: open a page, sign in and out, open a task in
  * Tasklist, take a whole-page screenshot, keep what the page and the network said when a test fails.
- * Call {@link #assumeInstalled()} from a {@code @BeforeAll}: where Chromium is missing the test is skipped with a
- * message that says how to install it.
+ * Register {@link #perTest} as an extension (or call {@link #assumeInstalled()} from a {@code @BeforeAll}): where
+ * Chromium is missing the test is skipped with a message that says how to install it.
  */
 public final class Chromium implements AutoCloseable {
 
@@ -254,5 +259,56 @@ public final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+    }
+
+    /**
+     * A browser for each test of a {@code @RectifyIntegrationTest} class, as a field
+     * {@code @RegisterExtension final Chromium.PerTest browsers = Chromium.perTest(...)}: the class is skipped with a
+     * message where Chromium is missing, each test gets a fresh browser on the app's port ({@link #get()}), closed
+     * after it.
+     */
+    public static PerTest perTest(int width, int height, Duration patience, Path folder, String prefix) {
+        return new PerTest(width, height, patience, folder, prefix);
+    }
+
+    public static final class PerTest implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+
+        private final int width;
+        private final int height;
+        private final Duration patience;
+        private final Path folder;
+        private final String prefix;
+        private Chromium current;
+
+        private PerTest(int width, int height, Duration patience, Path folder, String prefix) {
+            this.width = width;
+            this.height = height;
+            this.patience = patience;
+            this.folder = folder;
+            this.prefix = prefix;
+        }
+
+        public Chromium get() {
+            return current;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            assumeInstalled();
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
+            current = start(Integer.parseInt(port), width, height, patience, folder, prefix);
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,7 +32,6 @@ import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,34 +46,22 @@ class TaskBrowserIntegrationTests {
 
     static final Path SCREENSHOTS = Chromium.SCREENSHOTS.resolve("tasks");
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestRestTemplate rest;
     @Autowired
     JdbcClient jdbc;
 
+    @RegisterExtension
+    final Chromium.PerTest browsers = Chromium.perTest(1366, 900, Duration.ofSeconds(180), SCREENSHOTS, "");
     Chromium chromium;
     ChromeDriver browser;
     WebDriverWait wait;
 
-    @BeforeAll
-    static void needsChromium() {
-        Chromium.assumeInstalled();
-    }
-
     @BeforeEach
     void openBrowser() throws IOException {
-        chromium = Chromium.start(port, 1366, 900, Duration.ofSeconds(180), SCREENSHOTS, "");
+        chromium = browsers.get();
         browser = chromium.driver();
         wait = chromium.waiter();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

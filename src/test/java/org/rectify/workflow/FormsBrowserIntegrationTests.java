@@ -25,17 +25,15 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.rectify.support.Api;
 import org.rectify.support.Chromium;
 import org.rectify.support.RectifyIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every Tasklist form of processes/ (every user task with a {@code camunda:formKey}), assembled as deployment
@@ -51,8 +49,6 @@ class FormsBrowserIntegrationTests {
     private static final Pattern FORM_KEY = Pattern.compile("camunda:formKey=\"embedded:deployment:(forms/[\\w.-]+)\"");
     private static final Pattern FIELD = Pattern.compile("cam-variable-name=\"(\\w+)\"");
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -62,24 +58,13 @@ class FormsBrowserIntegrationTests {
     @Autowired
     TaskService tasks;
 
-    Chromium chromium;
+    @RegisterExtension
+    final Chromium.PerTest browsers = Chromium.perTest(1366, 900, Duration.ofSeconds(90),
+            Chromium.SCREENSHOTS.resolve("forms"), "");
     Deployment deployment;
 
-    @BeforeAll
-    static void needsChromium() {
-        Chromium.assumeInstalled();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = Chromium.start(port, 1366, 900, Duration.ofSeconds(90), Chromium.SCREENSHOTS.resolve("forms"), "");
-    }
-
     @AfterEach
-    void cleanUp() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    void removeTheTestProcess() {
         if (deployment != null) {
             repository.deleteDeployment(deployment.getId(), true);
         }
@@ -111,6 +96,7 @@ class FormsBrowserIntegrationTests {
                 "caseId", receipt.get("id").asLong(), "caseNumber", receipt.get("caseNumber").asText(),
                 "leadUnit", "cgj")).getId();
 
+        Chromium chromium = browsers.get();
         chromium.open("/console/login");
         chromium.signIn("admin");
         Map<String, List<String>> problems = new TreeMap<>();
