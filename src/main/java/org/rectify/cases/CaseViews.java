@@ -9,6 +9,7 @@ import org.rectify.catalog.Grid;
 import org.rectify.clock.BusinessClock;
 import org.rectify.security.CurrentUser;
 import org.rectify.shared.DomainException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,9 +63,12 @@ public class CaseViews {
     private final BusinessClock clock;
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<LinkedReports> linkedReports;
 
-    CaseViews(Catalog catalog, Photos photos, CaseHistory history, BusinessClock clock, JdbcClient jdbc) {
+    CaseViews(Catalog catalog, Photos photos, CaseHistory history, BusinessClock clock, JdbcClient jdbc,
+            ObjectProvider<LinkedReports> linkedReports) {
         this.jdbc = jdbc;
+        this.linkedReports = linkedReports;
         this.catalog = catalog;
         this.photos = photos;
         this.history = history;
@@ -85,35 +89,13 @@ public class CaseViews {
 
     /** Someone whose report was linked to this case follows it as if they had reported it. */
     private boolean linkedReporter(long caseId, String userId) {
-        return jdbc.sql("""
-                select exists (select 1 from duplicate_report
-                               where case_id = :caseId and submitted_by = :user and new_case_id is null)""")
-                .param("caseId", caseId).param("user", userId).query(Boolean.class).single();
+        LinkedReports linked = linkedReports.getIfAvailable();
+        return linked != null && linked.isLinkedReporter(caseId, userId);
     }
 
     public Duplicates duplicates(RectificationCase c) {
-        List<LinkedReport> reports = jdbc.sql("""
-                select d.id, d.source, d.severity, d.title, d.description, d.address, d.latitude, d.longitude,
-                    d.grid_code, d.reporter, d.reporter_name, d.reporter_phone, d.submitted_by, d.reported_at,
-                    d.distance_metres, d.unlinked_at, d.unlinked_by, d.unlink_reason, n.case_number,
-                    array(select p.id from duplicate_report_photo p where p.duplicate_report_id = d.id order by p.id)
-                from duplicate_report d left join rectification_case n on n.id = d.new_case_id
-                where d.case_id = :caseId order by d.id""")
-                .param("caseId", c.id())
-                .query((rs, n) -> {
-                    long id = rs.getLong(1);
-                    List<String> urls = java.util.Arrays.stream((Long[]) rs.getArray(20).getArray())
-                            .map(photo -> "/api/cases/" + c.id() + "/duplicate-reports/" + id + "/photos/" + photo).toList();
-                    OffsetDateTime unlinkedAt = rs.getObject(16, OffsetDateTime.class);
-                    return new LinkedReport(id, rs.getString(2),
-                            org.rectify.catalog.ReportSource.valueOf(rs.getString(2)).chineseLabel(),
-                            org.rectify.catalog.Severity.valueOf(rs.getString(3)).chineseLabel(), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                            rs.getObject(14, OffsetDateTime.class), rs.getObject(15, Integer.class), urls,
-                            unlinkedAt != null, unlinkedAt, rs.getString(17), rs.getString(18), rs.getString(19));
-                })
-                .list();
+        LinkedReports linked = linkedReports.getIfAvailable();
+        List<LinkedReport> reports = linked == null ? List.of() : linked.of(c.id());
         return new Duplicates(c.id(), c.caseNumber(), reportCount(c.id()), reports);
     }
 

@@ -1,6 +1,8 @@
 package org.rectify.cases;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.rectify.shared.DomainException;
 
@@ -11,88 +13,46 @@ import org.rectify.shared.DomainException;
  */
 public final class StepOutcomes {
 
-    /** What a value of the vocabulary reads as to a user. */
+    /** What a value of the vocabulary reads as to a user (the labels are in one table below). */
     public interface Labelled {
-        String chineseLabel();
+        default String chineseLabel() {
+            return LABELS.get(this);
+        }
     }
 
     /** 核实立案. */
-    public enum CheckOutcome implements Labelled {
-        FILE("立案"), REJECT("不予立案");
-
-        private final String label;
-
-        CheckOutcome(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String chineseLabel() {
-            return label;
-        }
-    }
+    public enum CheckOutcome implements Labelled { FILE, REJECT }
 
     /** 签收 or 退回. */
-    public enum AcceptOutcome implements Labelled {
-        ACCEPT("签收"), RETURN("退回");
-
-        private final String label;
-
-        AcceptOutcome(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String chineseLabel() {
-            return label;
-        }
-    }
+    public enum AcceptOutcome implements Labelled { ACCEPT, RETURN }
 
     /** What the lead unit does at the fix step. */
-    public enum FixOutcome implements Labelled {
-        FIXED("提交整改"), EXTENSION("申请延期"), SUSPENSION("申请挂账");
-
-        private final String label;
-
-        FixOutcome(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String chineseLabel() {
-            return label;
-        }
-    }
+    public enum FixOutcome implements Labelled { FIXED, EXTENSION, SUSPENSION }
 
     /** 核查结论. */
-    public enum VerificationOutcome implements Labelled {
-        PASS("通过"), FAIL("不通过");
-
-        private final String label;
-
-        VerificationOutcome(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String chineseLabel() {
-            return label;
-        }
-    }
+    public enum VerificationOutcome implements Labelled { PASS, FAIL }
 
     /** A supervisor's answer to a request (an extension, a suspension). */
-    public enum Decision implements Labelled {
-        APPROVE("同意"), REFUSE("不同意");
+    public enum Decision implements Labelled { APPROVE, REFUSE }
 
-        private final String label;
+    // One table rather than a label field and constructor repeated in every enum; every constant's label is checked
+    // when the class loads: a constant without a label fails the start, not a page.
+    private static final Map<Labelled, String> LABELS = Map.ofEntries(
+            Map.entry(CheckOutcome.FILE, "立案"), Map.entry(CheckOutcome.REJECT, "不予立案"),
+            Map.entry(AcceptOutcome.ACCEPT, "签收"), Map.entry(AcceptOutcome.RETURN, "退回"),
+            Map.entry(FixOutcome.FIXED, "提交整改"), Map.entry(FixOutcome.EXTENSION, "申请延期"),
+            Map.entry(FixOutcome.SUSPENSION, "申请挂账"),
+            Map.entry(VerificationOutcome.PASS, "通过"), Map.entry(VerificationOutcome.FAIL, "不通过"),
+            Map.entry(Decision.APPROVE, "同意"), Map.entry(Decision.REFUSE, "不同意"));
 
-        Decision(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String chineseLabel() {
-            return label;
+    static {
+        for (Class<? extends Labelled> type : List.of(CheckOutcome.class, AcceptOutcome.class, FixOutcome.class,
+                VerificationOutcome.class, Decision.class)) {
+            for (Labelled constant : type.getEnumConstants()) {
+                if (!LABELS.containsKey(constant)) {
+                    throw new IllegalStateException("no Chinese label for " + type.getSimpleName() + "." + constant);
+                }
+            }
         }
     }
 

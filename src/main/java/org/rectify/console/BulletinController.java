@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rectify.documents.HtmlPdf;
 import org.rectify.clock.BusinessClock;
 import org.rectify.shared.DomainException;
 import org.springframework.http.ContentDisposition;
@@ -36,12 +37,12 @@ class BulletinController {
     }
 
     private final Bulletins bulletins;
-    private final BulletinPdf pdf;
+    private final HtmlPdf pdf;
     private final Directory directory;
     private final Viewers viewers;
     private final BusinessClock clock;
 
-    BulletinController(Bulletins bulletins, BulletinPdf pdf, Directory directory, Viewers viewers, BusinessClock clock) {
+    BulletinController(Bulletins bulletins, HtmlPdf pdf, Directory directory, Viewers viewers, BusinessClock clock) {
         this.bulletins = bulletins;
         this.pdf = pdf;
         this.directory = directory;

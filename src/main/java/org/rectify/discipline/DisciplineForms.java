@@ -22,8 +22,8 @@ class DisciplineForms implements DeclaredTaskForms {
                     REVIEW_REASON));
 
     @Override
-    public Optional<DeclaredForm> formOf(String taskKey) {
-        return Optional.ofNullable(FORMS.get(taskKey));
+    public Optional<DeclaredForm> formOf(String processKey, String taskKey) {
+        return PROCESS_KEY.equals(processKey) ? Optional.ofNullable(FORMS.get(taskKey)) : Optional.empty();
     }
 
     private static DeclaredForm form(String stepName, String action, String... variables) {

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
+import org.rectify.security.EngineAuthentication;
 import org.rectify.security.CurrentUser;
 import org.rectify.shared.DomainException;
 import org.springframework.stereotype.Component;
@@ -92,17 +92,7 @@ class DisciplineProcess {
         }
     }
 
-    /** Runs without the current user's engine authentication, restoring it afterwards. */
     private <T> T asSystem(Supplier<T> work) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null) {
-            return work.get();
-        }
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identityService.setAuthentication(caller);
-        }
+        return EngineAuthentication.asSystem(identityService, work);
     }
 }

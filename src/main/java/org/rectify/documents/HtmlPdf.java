@@ -17,6 +17,11 @@ public class HtmlPdf {
         this.renderer = renderer;
     }
 
+    /** The same rendering outside a Spring context (golden tests, tools). */
+    public static HtmlPdf standalone() {
+        return new HtmlPdf(new PdfRenderer());
+    }
+
     public byte[] render(String xhtml) {
         return renderer.render(xhtml);
     }

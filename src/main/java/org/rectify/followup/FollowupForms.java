@@ -20,7 +20,8 @@ class FollowupForms implements DeclaredTaskForms {
             String.join("、", Followups.REVIEW_OUTCOME, Followups.REVIEW_COMMENT));
 
     @Override
-    public Optional<DeclaredForm> formOf(String taskKey) {
-        return TASK_REVIEW.equals(taskKey) ? Optional.of(REVIEW) : Optional.empty();
+    public Optional<DeclaredForm> formOf(String processKey, String taskKey) {
+        return Followups.PROCESS_KEY.equals(processKey) && TASK_REVIEW.equals(taskKey) ? Optional.of(REVIEW)
+                : Optional.empty();
     }
 }

@@ -86,6 +86,17 @@ class DuplicateReports {
                 .query(this::map).optional();
     }
 
+    /** Every report linked to the case, unlinked ones included, oldest first. */
+    List<Row> ofCase(long caseId) {
+        return jdbc.sql("select " + COLUMNS + " from duplicate_report where case_id = :caseId order by id")
+                .param("caseId", caseId).query(this::map).list();
+    }
+
+    List<Long> photoIds(long reportId) {
+        return jdbc.sql("select id from duplicate_report_photo where duplicate_report_id = :report order by id")
+                .param("report", reportId).query(Long.class).list();
+    }
+
     /** The latest report this person filed that is still linked to the case. */
     Optional<Long> lastLinkedBy(long caseId, String submittedBy) {
         return jdbc.sql("""

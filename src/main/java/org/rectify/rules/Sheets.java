@@ -81,6 +81,16 @@ public final class Sheets {
         }
     }
 
+    /** The merged cells of the first sheet, each as {first row, last row, first column, last column}, zero-based. */
+    static List<int[]> mergedRegions(String path, byte[] bytes) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            return workbook.getSheetAt(0).getMergedRegions().stream().map(region -> new int[] {region.getFirstRow(),
+                    region.getLastRow(), region.getFirstColumn(), region.getLastColumn()}).toList();
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(path, e);
+        }
+    }
+
     static RuleSetException unreadable(String path, Exception e) {
         return new RuleSetException("Cannot read " + path, List.of(new RuleSetProblem(path, "",
                 "无法打开这个表格文件（" + e.getClass().getSimpleName() + "：" + e.getMessage()

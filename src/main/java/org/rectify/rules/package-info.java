@@ -9,7 +9,8 @@
  * scenarios pass ({@code RuleSetGate}); {@code /api/admin/rule-sets} lists versions, shows their files, runs
  * what-if comparisons against the open cases (asked of the cases module through
  * {@link org.rectify.rules.OpenCases}) and re-activates old versions. Rules are compiled through the public kie-api
- * only ({@code KieServices}, {@code KieFileSystem}). See {@code rules/README.md}.
+ * only ({@code KieServices}, {@code KieFileSystem}); decision tables become DRL in {@code DecisionTables} (cells read
+ * with Apache POI or as CSV), without Drools' template internals. See {@code rules/README.md}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "catalog", "shared", "web"})
 package org.rectify.rules;

@@ -24,8 +24,8 @@ class TaskForms implements DeclaredTaskForms {
             STEP_DISCIPLINE, form("纪工委审查任务落实情况", "task.discipline", List.of(DISCIPLINE_DECISION)));
 
     @Override
-    public Optional<DeclaredForm> formOf(String taskKey) {
-        return Optional.ofNullable(FORMS.get(taskKey));
+    public Optional<DeclaredForm> formOf(String processKey, String taskKey) {
+        return PROCESS_KEY.equals(processKey) ? Optional.ofNullable(FORMS.get(taskKey)) : Optional.empty();
     }
 
     /** @param filePrefixes prefixes of the numbered File variables (photo1, photo2 …, document1 …) the form sends */

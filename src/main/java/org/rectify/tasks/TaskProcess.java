@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.rectify.security.EngineAuthentication;
 import org.rectify.catalog.Catalog;
 import org.rectify.security.CurrentUser;
 import org.rectify.shared.DomainException;
@@ -106,15 +107,6 @@ class TaskProcess {
     }
 
     private <T> T asSystem(Supplier<T> work) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null) {
-            return work.get();
-        }
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identityService.setAuthentication(caller);
-        }
+        return EngineAuthentication.asSystem(identityService, work);
     }
 }

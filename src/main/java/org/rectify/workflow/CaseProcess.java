@@ -119,7 +119,8 @@ public class CaseProcess {
                 }
                 Task task = taskService.createTaskQuery().taskId(step.taskId()).singleResult();
                 StepGate.Actor actor = new StepGate.Actor(user.id(), user.groupIds());
-                gate.admit(new StepGate.TaskAtHand(task.getId(), task.getTaskDefinitionKey(),
+                // the case's own process instance, hence its process key
+                gate.admit(new StepGate.TaskAtHand(task.getId(), ProcessVariables.PROCESS_KEY, task.getTaskDefinitionKey(),
                         task.getProcessInstanceId(), c.caseNumber(), task.getAssignee()), actor, variables.keySet());
                 if (task.getAssignee() == null) {
                     taskService.claim(task.getId(), user.id());

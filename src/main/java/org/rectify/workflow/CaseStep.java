@@ -72,13 +72,17 @@ public enum CaseStep {
     @org.springframework.stereotype.Component
     static class Declarations implements org.rectify.shared.DeclaredTaskForms {
         @Override
-        public Optional<DeclaredForm> formOf(String taskKey) {
-            return ofTaskKey(taskKey).map(step -> new DeclaredForm(step.stepName(), step.action(), step::allows,
+        public Optional<DeclaredForm> formOf(String processKey, String taskKey) {
+            return of(processKey, taskKey).map(step -> new DeclaredForm(step.stepName(), step.action(), step::allows,
                     step.declaredText()));
         }
     }
 
-    public static Optional<CaseStep> ofTaskKey(String taskKey) {
+    /** The step of the rectification process's task {@code taskKey}; empty for any other process's task. */
+    public static Optional<CaseStep> of(String processKey, String taskKey) {
+        if (!PROCESS_KEY.equals(processKey)) {
+            return Optional.empty();
+        }
         return Arrays.stream(values()).filter(step -> step.taskKey.equals(taskKey)).findFirst();
     }
 

@@ -25,13 +25,15 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.rectify.security.EngineAuthentication;
 import org.rectify.security.CurrentUsers;
 import org.rectify.shared.AuditedAct;
 import org.rectify.shared.DeclaredTaskForms;
@@ -74,6 +76,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final CurrentUsers currentUsers;
     private final StepGate gate;
@@ -82,11 +85,13 @@ class EngineDoorGuard extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
 
-    EngineDoorGuard(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+    EngineDoorGuard(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
+            IdentityService identityService,
             CurrentUsers currentUsers, StepGate gate, List<DeclaredTaskForms> forms, ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager, ObjectMapper json) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.currentUsers = currentUsers;
         this.gate = gate;
@@ -171,9 +176,11 @@ class EngineDoorGuard extends OncePerRequestFilter {
         if (!"claim".equals(verb)) {
             sent.path("variables").fieldNames().forEachRemaining(names::add);
         }
-        Optional<CaseStep> step = CaseStep.ofTaskKey(task.getTaskDefinitionKey());
+        String processKey = task.getProcessDefinitionId() == null ? null
+                : asSystem(() -> repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey());
+        Optional<CaseStep> step = CaseStep.of(processKey, task.getTaskDefinitionKey());
         if (step.isEmpty()) {
-            checkDeclared(task, actor, names);
+            checkDeclared(task, processKey, actor, names);
             chain.doFilter(replay, response);
             return;
         }
@@ -182,7 +189,7 @@ class EngineDoorGuard extends OncePerRequestFilter {
                     .processInstanceId(task.getProcessInstanceId()).singleResult();
             return instance == null ? null : instance.getBusinessKey();
         });
-        StepGate.TaskAtHand atHand = new StepGate.TaskAtHand(task.getId(), task.getTaskDefinitionKey(),
+        StepGate.TaskAtHand atHand = new StepGate.TaskAtHand(task.getId(), processKey, task.getTaskDefinitionKey(),
                 task.getProcessInstanceId(), businessKey, task.getAssignee());
         try {
             transactions.executeWithoutResult(status -> {
@@ -202,9 +209,9 @@ class EngineDoorGuard extends OncePerRequestFilter {
         }
     }
 
-    private void checkDeclared(Task task, StepGate.Actor actor, List<String> names) {
+    private void checkDeclared(Task task, String processKey, StepGate.Actor actor, List<String> names) {
         for (DeclaredTaskForms module : forms) {
-            Optional<DeclaredTaskForms.DeclaredForm> form = module.formOf(task.getTaskDefinitionKey());
+            Optional<DeclaredTaskForms.DeclaredForm> form = module.formOf(processKey, task.getTaskDefinitionKey());
             if (form.isPresent()) {
                 List<String> undeclared = names.stream().filter(name -> !form.get().allows().test(name)).sorted().toList();
                 if (!undeclared.isEmpty()) {
@@ -251,18 +258,8 @@ class EngineDoorGuard extends OncePerRequestFilter {
         }
     }
 
-    /** Reads as the system: the caller may lack the right to read the process instance, and must not need it here. */
     private <T> T asSystem(Supplier<T> work) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null) {
-            return work.get();
-        }
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identityService.setAuthentication(caller);
-        }
+        return EngineAuthentication.asSystem(identityService, work);
     }
 
     /**

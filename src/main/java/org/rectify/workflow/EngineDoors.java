@@ -3,6 +3,7 @@ package org.rectify.workflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.rectify.security.CurrentUsers;
@@ -20,10 +21,10 @@ class EngineDoors {
 
     @Bean
     FilterRegistrationBean<EngineDoorGuard> engineDoorGuard(TaskService taskService, RuntimeService runtimeService,
-            IdentityService identityService, CurrentUsers currentUsers, StepGate gate, List<DeclaredTaskForms> forms,
+            RepositoryService repositoryService, IdentityService identityService, CurrentUsers currentUsers, StepGate gate, List<DeclaredTaskForms> forms,
             ApplicationEventPublisher events, PlatformTransactionManager transactionManager, ObjectMapper json) {
         FilterRegistrationBean<EngineDoorGuard> registration = new FilterRegistrationBean<>(new EngineDoorGuard(
-                taskService, runtimeService, identityService, currentUsers, gate, forms, events, transactionManager,
+                taskService, runtimeService, repositoryService, identityService, currentUsers, gate, forms, events, transactionManager,
                 json));
         registration.setName("engine-door-guard");
         registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");

@@ -106,7 +106,7 @@ class ProcessCallbacks {
     TaskListener caseTaskCreated() {
         return task -> {
             RectificationCase c = caseOfProcess.of(task);
-            CaseStep step = CaseStep.ofTaskKey(task.getTaskDefinitionKey()).orElseThrow(() ->
+            CaseStep step = CaseStep.of(ProcessKeys.of(task), task.getTaskDefinitionKey()).orElseThrow(() ->
                     new IllegalStateException("No case step for task " + task.getTaskDefinitionKey()));
             task.setDescription(c.caseNumber() + " " + c.title());
             String unit = c.leadUnitCode() == null ? "" : "（" + catalog.unitName(c.leadUnitCode()) + "）";
@@ -131,7 +131,7 @@ class ProcessCallbacks {
     TaskListener caseTaskCompleted() {
         return task -> {
             StepGate.Actor who = actor.current();
-            StepGate.Admitted admitted = gate.admit(new StepGate.TaskAtHand(task.getId(), task.getTaskDefinitionKey(),
+            StepGate.Admitted admitted = gate.admit(new StepGate.TaskAtHand(task.getId(), ProcessKeys.of(task), task.getTaskDefinitionKey(),
                     task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), task.getAssignee()),
                     who, null).orElseThrow(() -> new IllegalStateException(
                     "No case step for task " + task.getTaskDefinitionKey()));

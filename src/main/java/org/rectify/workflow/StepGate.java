@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 public class StepGate {
 
     /** A task as any door knows it. */
-    public record TaskAtHand(String taskId, String taskKey, String processInstanceId, String businessKey,
-            String assignee) {
+    public record TaskAtHand(String taskId, String processKey, String taskKey, String processInstanceId,
+            String businessKey, String assignee) {
     }
 
     /** Who acts: the engine's authentication (user id and group ids), whatever the door. */
@@ -66,7 +66,7 @@ public class StepGate {
      *             listener, which sees only the merged variables; the doors that can tell check them first)
      */
     public Optional<Admitted> admit(TaskAtHand task, Actor actor, Collection<String> sent) {
-        Optional<CaseStep> found = CaseStep.ofTaskKey(task.taskKey());
+        Optional<CaseStep> found = CaseStep.of(task.processKey(), task.taskKey());
         if (found.isEmpty()) {
             return Optional.empty();
         }

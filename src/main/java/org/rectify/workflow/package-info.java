@@ -6,7 +6,9 @@
  *
  * <p>It uses {@code web} because it guards HTTP doors itself: {@code EngineDoorGuard}, a servlet filter in front of
  * Camunda's Tasklist engine API and {@code /engine-rest}, refuses a completion as {@code application/problem+json}
- * through {@link org.rectify.web.Problems}, as every other door does.
+ * through {@link org.rectify.web.Problems}, as every other door does. What a task's form may send is looked up by
+ * the task's process key and task key ({@link org.rectify.workflow.CaseStep#of}, and each module's
+ * {@link org.rectify.shared.DeclaredTaskForms}), so a like-named task of another process gets no case step's form.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"cases", "catalog", "clock", "escalation", "rules", "security", "shared", "web"})
 package org.rectify.workflow;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.rectify.documents.HtmlPdf;
 import org.rectify.support.PdfText;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
 
@@ -22,7 +23,7 @@ class BulletinGoldenTests {
         freemarker.afterPropertiesSet();
         String html = new Bulletins(null, null, freemarker).render(content());
 
-        List<String> pages = PdfText.pages(PdfText.keep(new BulletinPdf().render(html), "bulletin"));
+        List<String> pages = PdfText.pages(PdfText.keep(HtmlPdf.standalone().render(html), "bulletin"));
 
         PdfText.assertMatchesGolden(PdfText.text(pages), "bulletin/2026-W49.txt");
         PdfText.assertNoStrandedHeading(pages, headings(html));

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -51,11 +52,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rectify.support.Api;
+import org.rectify.support.Chromium;
 import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole story in a real browser (Debian's headless Chromium driven by Selenium through Debian's
@@ -68,51 +69,28 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 class ConsoleBrowserIntegrationTests {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
     private static final Pattern OWN_FILES =
-            Pattern.compile("\\d{2}-.*\\.png|failure\\.html|failure-network\\.txt|ledger-export\\.xlsx");
+            Pattern.compile("\\d{2}-.*\\.png|failure(\\.html|-console\\.txt|-network\\.txt)|ledger-export\\.xlsx");
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestRestTemplate rest;
     @Autowired
     TaskService taskService;
 
+    @RegisterExtension
+    final Chromium.PerTest browsers = Chromium.perTest(1366, 900, Duration.ofSeconds(30), SCREENSHOTS, "");
+    Chromium chromium;
     ChromeDriver browser;
     WebDriverWait wait;
     Api api;
-    String base;
-    int shot;
-
-    @BeforeAll
-    static void needsChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "跳过浏览器测试：没有 /usr/bin/chromium 或 /usr/bin/chromedriver（Debian: apt-get install -y chromium "
-                        + "chromium-driver fonts-wqy-zenhei）");
-    }
 
     @BeforeEach
     void openBrowser() throws IOException {
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", "zh_CN:zh", "LANG", "zh_CN.UTF-8")).build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.INFO);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        chromium = browsers.get();
+        browser = chromium.driver();
+        wait = chromium.waiter();
         api = new Api(rest);
-        base = "http://localhost:" + port;
-        Files.createDirectories(SCREENSHOTS);
         // only this class's own files: the other browser tests keep theirs here too (field-*, tasks/)
         try (var old = Files.list(SCREENSHOTS)) {
             for (Path file : old.filter(Files::isRegularFile).toList()) {
@@ -123,29 +101,12 @@ class ConsoleBrowserIntegrationTests {
         }
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aProblemFromThePatrolsPhoneToTheClosedLedgerLine() throws Exception {
         try {
             story();
         } catch (Exception | AssertionError e) {
-            screenshot("failure");
-            Files.writeString(SCREENSHOTS.resolve("failure.html"), browser.getPageSource());
-            // What the browser was answered, for the failure report: every response with an error status.
-            List<String> failed = new ArrayList<>();
-            for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
-                String message = entry.getMessage();
-                if (message.contains("\"Network.responseReceived\"") && message.matches("(?s).*\"status\":[45]\\d\\d.*")) {
-                    failed.add(message.replaceAll("(?s).*\"url\":\"([^\"]*)\".*\"status\":(\\d+).*", "$2 $1"));
-                }
-            }
-            Files.write(SCREENSHOTS.resolve("failure-network.txt"), failed);
+            chromium.saveFailure("failure");
             throw e;
         }
     }
@@ -153,11 +114,11 @@ class ConsoleBrowserIntegrationTests {
     private void story() throws Exception {
         // 1. The patrol signs in on the phone and reports with a photo and the phone's position.
         browser.manage().window().setSize(new Dimension(412, 915));
-        open("/console/report");
-        screenshot("login");
-        signIn("patrol");
+        chromium.open("/console/report");
+        chromium.screenshot("login");
+        chromium.signIn("patrol");
         wait.until(ExpectedConditions.urlContains("/console/report"));
-        allowGeolocation(30.5723, 104.0665);
+        chromium.allowGeolocation(30.5723, 104.0665);
         new Select(browser.findElement(By.id("categoryCode"))).selectByVisibleText("占道经营");
         String marker = "浏览器故事" + System.nanoTime() % 100000;
         browser.findElement(By.id("description")).sendKeys(marker + "：星河路 66 号门前水果摊占用人行道，行人绕行机动车道");
@@ -172,79 +133,79 @@ class ConsoleBrowserIntegrationTests {
             locate.click();
             wait.until(d -> !"".equals(((JavascriptExecutor) d).executeScript("return document.getElementById('latitude').value")));
         }
-        screenshot("report-form-phone");
+        chromium.screenshot("report-form-phone");
         browser.findElement(By.id("submit-report")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-number")));
         String caseNumber = browser.findElement(By.id("case-number")).getText();
-        screenshot("report-received-phone");
+        chromium.screenshot("report-received-phone");
         JsonNode reported = caseByNumber(caseNumber);
         long id = reported.get("id").asLong();
         assertThat(reported.get("status").asText()).isEqualTo("AWAITING_ACCEPTANCE");
         assertThat(reported.at("/leadUnit/code").asText()).isEqualTo("cgj");
         assertThat(reported.get("photos").findValuesAsText("stage")).containsExactly("BEFORE");
         assertThat(reported.at("/location/latitude").decimalValue()).isEqualByComparingTo("30.5723");
-        signOut();
+        chromium.signOut("/console");
 
         // 2. The handler signs in once (console form) and works the case in Tasklist's embedded forms.
         browser.manage().window().setSize(new Dimension(1366, 900));
-        open("/console/dashboard");
-        signIn("cgj-handler");
+        chromium.open("/console/dashboard");
+        chromium.signIn("cgj-handler");
         wait.until(ExpectedConditions.urlContains("/console/dashboard"));
-        screenshot("dashboard-handler");
-        open("/console/ranking");
-        screenshot("ranking-handler");
+        chromium.screenshot("dashboard-handler");
+        chromium.open("/console/ranking");
+        chromium.screenshot("ranking-handler");
         String processInstance = reported.get("processInstanceId").asText();
-        openTask(processInstance, "UserTask_Accept");
-        screenshot("tasklist-accept");
-        click(browser.findElement(By.cssSelector("input[name='rf-accept-outcome'][value='ACCEPT']")));
-        complete();
+        chromium.openCaseTask(taskService, processInstance, "UserTask_Accept");
+        chromium.screenshot("tasklist-accept");
+        chromium.click(browser.findElement(By.cssSelector("input[name='rf-accept-outcome'][value='ACCEPT']")));
+        chromium.completeTask();
         awaitStatus(id, "IN_RECTIFICATION");
 
-        openTask(processInstance, "UserTask_Fix");
+        chromium.openCaseTask(taskService, processInstance, "UserTask_Fix");
         List<WebElement> fixed = browser.findElements(By.cssSelector("input[name='rf-fix-outcome'][value='FIXED']"));
         if (!fixed.isEmpty()) {
-            click(fixed.get(0));
+            chromium.click(fixed.get(0));
         }
         browser.findElement(By.cssSelector("textarea[cam-variable-name='rectificationNote']"))
                 .sendKeys("已劝离占道水果摊，清扫路面，人行道恢复通行");
         Path after = Files.createTempFile("after-", ".jpg");
         Files.write(after, TestImages.jpeg(new Color(60, 160, 90)));
         browser.findElement(By.id("rf-after-1")).sendKeys(after.toAbsolutePath().toString());
-        screenshot("tasklist-fix");
-        complete();
+        chromium.screenshot("tasklist-fix");
+        chromium.completeTask();
         awaitStatus(id, "AWAITING_VERIFICATION");
-        open("/console/cases/" + id);
-        screenshot("case-handler-after-fix");
-        signOut();
+        chromium.open("/console/cases/" + id);
+        chromium.screenshot("case-handler-after-fix");
+        chromium.signOut("/console");
 
         // 3. The supervisor verifies from the console's queue.
-        open("/console/queues/supervisor");
-        signIn("supervisor");
+        chromium.open("/console/queues/supervisor");
+        chromium.signIn("supervisor");
         wait.until(ExpectedConditions.urlContains("/console/queues/supervisor"));
-        screenshot("queue-supervisor");
+        chromium.screenshot("queue-supervisor");
         browser.findElement(By.xpath("//tr[td/a[normalize-space()='" + caseNumber + "']]//a[normalize-space()='办理']")).click();
         wait.until(ExpectedConditions.urlContains("/console/cases/" + id));
-        screenshot("case-to-verify");
+        chromium.screenshot("case-to-verify");
         browser.findElement(By.cssSelector("input[name='outcome'][value='PASS']")).click();
         browser.findElement(By.id("verifyComment")).sendKeys("现场复查，人行道已恢复通行");
         browser.findElement(By.xpath("//button[normalize-space()='提交核查结论']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "已销号"));
-        screenshot("case-closed");
+        chromium.screenshot("case-closed");
         assertThat(api.caseDetail(id).get("status").asText()).isEqualTo("CLOSED");
-        signOut();
+        chromium.signOut("/console");
 
         // 4. The campaign office finds it closed in the ledger, exports it, and looks at every page.
-        open("/console/dashboard");
-        signIn("dispatcher");
+        chromium.open("/console/dashboard");
+        chromium.signIn("dispatcher");
         wait.until(ExpectedConditions.urlContains("/console/dashboard"));
-        screenshot("dashboard");
-        open("/console/ledger");
+        chromium.screenshot("dashboard");
+        chromium.open("/console/ledger");
         browser.findElement(By.id("q")).sendKeys(caseNumber);
         browser.findElement(By.xpath("//button[normalize-space()='查询']")).click();
         wait.until(ExpectedConditions.urlContains("q="));
         WebElement line = browser.findElement(By.xpath("//table[@id='ledger']//tr[td/a[normalize-space()='" + caseNumber + "']]"));
         assertThat(line.getText()).contains("已销号").contains("高新区城市管理局");
-        screenshot("ledger-filtered");
+        chromium.screenshot("ledger-filtered");
         String exportUrl = browser.findElement(By.id("export")).getDomAttribute("href");
         List<List<String>> rows = xlsx(exportUrl);
         assertThat(rows.get(0)).startsWith("案件编号", "标题", "问题类别");
@@ -252,14 +213,14 @@ class ConsoleBrowserIntegrationTests {
         assertThat(rows.get(1).get(0)).isEqualTo(caseNumber);
         assertThat(rows.get(1)).contains("已销号");
 
-        open("/console/ledger");
-        screenshot("ledger");
-        open("/console/queues/dispatcher");
-        screenshot("queue-dispatcher");
-        open("/console/ranking");
-        screenshot("ranking");
-        open("/console/bulletins");
-        screenshot("bulletins");
+        chromium.open("/console/ledger");
+        chromium.screenshot("ledger");
+        chromium.open("/console/queues/dispatcher");
+        chromium.screenshot("queue-dispatcher");
+        chromium.open("/console/ranking");
+        chromium.screenshot("ranking");
+        chromium.open("/console/bulletins");
+        chromium.screenshot("bulletins");
         browser.findElement(By.xpath("//table/tbody/tr[2]/td[1]/a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".bulletin-doc")));
         List<WebElement> generate = browser.findElements(By.xpath("//button[normalize-space()='生成并存档']"));
@@ -267,93 +228,31 @@ class ConsoleBrowserIntegrationTests {
             generate.get(0).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".badge.done"), "已存档"));
         }
-        screenshot("bulletin-last-week");
-        open("/console/bulletins");
+        chromium.screenshot("bulletin-last-week");
+        chromium.open("/console/bulletins");
         browser.findElement(By.xpath("//table/tbody/tr[1]/td[1]/a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".bulletin-doc")));
-        screenshot("bulletin-this-week-preview");
-        open("/console/cases/" + id);
-        screenshot("case-dispatcher-view");
-        signOut();
+        chromium.screenshot("bulletin-this-week-preview");
+        chromium.open("/console/cases/" + id);
+        chromium.screenshot("case-dispatcher-view");
+        chromium.signOut("/console");
 
-        open("/console/discipline");
-        signIn("discipline");
+        chromium.open("/console/discipline");
+        chromium.signIn("discipline");
         wait.until(ExpectedConditions.urlContains("/console/discipline"));
-        screenshot("discipline-inbox");
-        signOut();
+        chromium.screenshot("discipline-inbox");
+        chromium.signOut("/console");
 
-        open("/console/discipline");
-        signIn("supervisor");
+        chromium.open("/console/discipline");
+        chromium.signIn("supervisor");
         wait.until(ExpectedConditions.urlContains("/console/discipline"));
         assertThat(browser.getPageSource()).contains("无权");
-        screenshot("discipline-refused-supervisor");
-    }
-
-    private void open(String path) {
-        browser.get(base + path);
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private void signIn(String user) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/console/login'] button[type=submit]")).click();
-        wait.until(d -> !d.getCurrentUrl().contains("/console/login"));
-    }
-
-    private void signOut() {
-        open("/console");
-        browser.findElement(By.xpath("//button[normalize-space()='退出']")).click();
-        wait.until(ExpectedConditions.urlContains("/console/login"));
-    }
-
-    /** Lets the page read a fixed position, as a phone whose owner allowed location would. */
-    private void allowGeolocation(double latitude, double longitude) {
-        try {
-            browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base, "permissions", List.of("geolocation")));
-            browser.executeCdpCommand("Emulation.setGeolocationOverride",
-                    Map.of("latitude", latitude, "longitude", longitude, "accuracy", 12));
-        } catch (RuntimeException e) {
-            // Without the override the form still works; the position is then simply not filled in.
-        }
-    }
-
-    /** Opens the case's open task of the given step in Tasklist, which claims it on opening (no 认领 to click). */
-    private void openTask(String processInstance, String taskKey) {
-        Task task = poll(() -> taskService.createTaskQuery().processInstanceId(processInstance)
-                .taskDefinitionKey(taskKey).active().singleResult(), "task " + taskKey);
-        open("/camunda/app/tasklist/default/#/?task=" + task.getId());
-        wait.until(d -> taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee() != null);
-        // Tasklist redraws the task after the claim: an element found a moment ago may be gone
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector("[ng-click='claim()']")).stream().noneMatch(WebElement::isDisplayed));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[role=form] [data-rf='history'] li")));
-    }
-
-    /** Tasklist scrolls inside its own regions: bring the element to the middle first. */
-    private void click(WebElement element) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
-    private void complete() {
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+        chromium.screenshot("discipline-refused-supervisor");
     }
 
     private void awaitStatus(long id, String status) {
-        poll(() -> status.equals(api.caseDetail(id).get("status").asText()) ? Boolean.TRUE : null,
+        chromium.await(() -> status.equals(api.caseDetail(id).get("status").asText()) ? Boolean.TRUE : null,
                 "status " + status + " of case " + id);
-    }
-
-    private <T> T poll(Supplier<T> probe, String what) {
-        try {
-            return Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(probe::get, Objects::nonNull);
-        } catch (ConditionTimeoutException e) {
-            screenshot("timeout");
-            throw e;
-        }
     }
 
     private JsonNode caseByNumber(String caseNumber) {
@@ -364,7 +263,7 @@ class ConsoleBrowserIntegrationTests {
     /** Downloads with the browser's session, as the browser's download would. */
     private List<List<String>> xlsx(String href) throws Exception {
         Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + href))
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(chromium.base() + href))
                 .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         Files.write(SCREENSHOTS.resolve("ledger-export.xlsx"), response.body());
@@ -381,20 +280,4 @@ class ConsoleBrowserIntegrationTests {
         return rows;
     }
 
-    /** The whole page, not just the window: the window is stretched to the page's height for the picture. */
-    private void screenshot(String name) {
-        try {
-            Dimension window = browser.manage().window().getSize();
-            Number height = (Number) browser.executeScript(
-                    "return Math.max(document.body ? document.body.scrollHeight : 0, document.documentElement.scrollHeight)");
-            int full = Math.min(Math.max(window.getHeight(), height.intValue() + 140), 6000);
-            browser.manage().window().setSize(new Dimension(window.getWidth(), full));
-            File file = browser.getScreenshotAs(OutputType.FILE);
-            Files.copy(file.toPath(), SCREENSHOTS.resolve("%02d-%s.png".formatted(++shot, name)),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            browser.manage().window().setSize(window);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

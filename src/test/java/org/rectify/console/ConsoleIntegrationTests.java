@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.clock.BusinessClock;
+import org.rectify.support.TasklistSession;
 import org.rectify.support.Api;
 import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
@@ -97,9 +98,7 @@ class ConsoleIntegrationTests {
         assertThat(camunda.statusCode()).isEqualTo(200);
         assertThat(camunda.body()).contains("\"userId\":\"supervisor\"").contains("tasklist");
 
-        ConsoleSession tasklist = new ConsoleSession(port);
-        HttpResponse<String> login = tasklist.tasklistLogin("cgj-handler", "demo");
-        assertThat(login.statusCode()).isEqualTo(200);
+        TasklistSession tasklist = TasklistSession.signedIn(port, "cgj-handler");
         HttpResponse<String> dashboard = tasklist.get("/console/dashboard");
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("高新区城市管理局经办人");

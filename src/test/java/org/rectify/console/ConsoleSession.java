@@ -49,18 +49,6 @@ public final class ConsoleSession {
         return postForm("/console/login", Map.of("username", user, "password", password, "_csrf", token));
     }
 
-    /** Signs in the way Camunda's own login page does (its CSRF header comes from its XSRF-TOKEN cookie). */
-    HttpResponse<String> tasklistLogin(String user, String password) {
-        get("/camunda/app/tasklist/default/");
-        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(c -> c.getValue()).findFirst().orElse("");
-        String body = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,11 +27,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rectify.support.Chromium;
 import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,50 +44,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Tag("browser")
 class TaskBrowserIntegrationTests {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots", "tasks");
+    static final Path SCREENSHOTS = Chromium.SCREENSHOTS.resolve("tasks");
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestRestTemplate rest;
     @Autowired
     JdbcClient jdbc;
 
+    @RegisterExtension
+    final Chromium.PerTest browsers = Chromium.perTest(1366, 900, Duration.ofSeconds(180), SCREENSHOTS, "");
+    Chromium chromium;
     ChromeDriver browser;
     WebDriverWait wait;
-    String base;
-    int shot;
-
-    @BeforeAll
-    static void needsChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "跳过浏览器测试：没有 /usr/bin/chromium 或 /usr/bin/chromedriver");
-    }
 
     @BeforeEach
     void openBrowser() throws IOException {
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", "zh_CN:zh", "LANG", "zh_CN.UTF-8"))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1366,900", "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        browser = new ChromeDriver(service, options);
-        // generous: the build machine is shared
-        wait = new WebDriverWait(browser, Duration.ofSeconds(180));
-        base = "http://localhost:" + port;
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        chromium = browsers.get();
+        browser = chromium.driver();
+        wait = chromium.waiter();
     }
 
     @Test
@@ -94,8 +69,7 @@ class TaskBrowserIntegrationTests {
         try {
             story();
         } catch (Exception | AssertionError e) {
-            screenshot("failure");
-            Files.writeString(SCREENSHOTS.resolve("failure.html"), browser.getPageSource());
+            chromium.saveFailure("failure");
             throw e;
         }
     }
@@ -109,9 +83,9 @@ class TaskBrowserIntegrationTests {
         Files.write(photo, TestImages.jpeg(Color.ORANGE));
 
         // the campaign office imports the demo table
-        open("/console/login");
-        signIn("dispatcher");
-        open("/console/tasks/import");
+        chromium.open("/console/login");
+        chromium.signIn("dispatcher");
+        chromium.open("/console/tasks/import");
         WebElement name = browser.findElement(By.id("breakdown"));
         name.clear();
         name.sendKeys(breakdown);
@@ -120,25 +94,25 @@ class TaskBrowserIntegrationTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-rows")));
         String result = browser.findElement(By.id("import-rows")).getText();
         assertThat(result).contains("高新区旅游局").contains("未导入");
-        screenshot("office-import-result");
-        open("/console/tasks");
-        screenshot("office-task-list");
-        signOut();
+        chromium.screenshot("office-import-result");
+        chromium.open("/console/tasks");
+        chromium.screenshot("office-task-list");
+        chromium.signOut("/console");
 
         long first = taskId(breakdown, "RW-12");
         long second = taskId(breakdown, "RW-13");
 
         // the department (城管局) signs in and acknowledges RW-13 from its task list
-        open("/console/login");
-        signIn("cgj-handler");
-        open("/console/tasks/" + second);
+        chromium.open("/console/login");
+        chromium.signIn("cgj-handler");
+        chromium.open("/console/tasks/" + second);
         browser.findElement(By.cssSelector("#acknowledge-form button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-form")));
-        poll(() -> "IN_PROGRESS".equals(status(second)));
-        screenshot("department-task-acknowledged");
+        chromium.await(() -> "IN_PROGRESS".equals(status(second)) ? Boolean.TRUE : null, "task acknowledged");
+        chromium.screenshot("department-task-acknowledged");
 
         // … and works RW-12 in the console: acknowledge, report with a photo, declare it done
-        open("/console/tasks/" + first);
+        chromium.open("/console/tasks/" + first);
         browser.findElement(By.cssSelector("#acknowledge-form button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-form")));
         browser.findElement(By.id("text")).sendKeys("本周清理背街小巷12条，清运垃圾8车");
@@ -150,34 +124,34 @@ class TaskBrowserIntegrationTests {
         browser.findElement(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.ok")));
-        screenshot("department-task-declared-done");
-        open("/console/tasks");
-        screenshot("department-task-list");
-        signOut();
+        chromium.screenshot("department-task-declared-done");
+        chromium.open("/console/tasks");
+        chromium.screenshot("department-task-list");
+        chromium.signOut("/console");
 
         // the office passes it into the 业绩清单
-        open("/console/login");
-        signIn("dispatcher");
-        open("/console/tasks/" + first);
+        chromium.open("/console/login");
+        chromium.signIn("dispatcher");
+        chromium.open("/console/tasks/" + first);
         browser.findElement(By.cssSelector("#review-form input[value=PASS]")).click();
         browser.findElement(By.cssSelector("#review-form button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.ok")));
-        screenshot("office-task-passed");
-        open("/console/tasks/achievements");
+        chromium.screenshot("office-task-passed");
+        chromium.open("/console/tasks/achievements");
         assertThat(browser.findElement(By.id("achievements")).getText()).contains("RW-12");
-        screenshot("office-achievements");
-        open("/console/tasks/items");
-        screenshot("office-item-readiness");
-        open("/console/dashboard");
-        screenshot("office-dashboard");
-        signOut();
+        chromium.screenshot("office-achievements");
+        chromium.open("/console/tasks/items");
+        chromium.screenshot("office-item-readiness");
+        chromium.open("/console/dashboard");
+        chromium.screenshot("office-dashboard");
+        chromium.signOut("/console");
 
         // the 包保 leader (王建国: 城管局 and 创新街道) reads their page
-        open("/console/login");
-        signIn("leader");
-        open("/console/tasks/leader");
+        chromium.open("/console/login");
+        chromium.signIn("leader");
+        chromium.open("/console/tasks/leader");
         assertThat(browser.findElement(By.id("leader-tasks")).getText()).contains("RW-12", "RW-13");
-        screenshot("leader-page");
+        chromium.screenshot("leader-page");
     }
 
     private long taskId(String breakdown, String taskNo) {
@@ -189,48 +163,4 @@ class TaskBrowserIntegrationTests {
         return jdbc.sql("select status from task where id = :id").param("id", id).query(String.class).single();
     }
 
-    private void open(String path) {
-        browser.get(base + path);
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private void signIn(String user) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form[action='/console/login'] button[type=submit]")).click();
-        wait.until(d -> !d.getCurrentUrl().contains("/console/login"));
-    }
-
-    private void signOut() {
-        open("/console");
-        browser.findElement(By.xpath("//button[normalize-space()='退出']")).click();
-        wait.until(ExpectedConditions.urlContains("/console/login"));
-    }
-
-    private void poll(java.util.function.BooleanSupplier probe) throws InterruptedException {
-        long until = System.currentTimeMillis() + 60_000;
-        while (!probe.getAsBoolean()) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError("waited 60 s in vain");
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private void screenshot(String name) {
-        try {
-            Dimension window = browser.manage().window().getSize();
-            Number height = (Number) browser.executeScript(
-                    "return Math.max(document.body ? document.body.scrollHeight : 0, document.documentElement.scrollHeight)");
-            int full = Math.min(Math.max(window.getHeight(), height.intValue() + 140), 6000);
-            browser.manage().window().setSize(new Dimension(window.getWidth(), full));
-            File file = browser.getScreenshotAs(OutputType.FILE);
-            Files.copy(file.toPath(), SCREENSHOTS.resolve("%02d-%s.png".formatted(++shot, name)),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            browser.manage().window().setSize(window);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -49,7 +49,7 @@ class ProcessDiagramVocabularyTests {
         Matcher task = USER_TASK.matcher(diagram);
         int forms = 0;
         while (task.find()) {
-            CaseStep step = CaseStep.ofTaskKey(task.group(1)).orElseThrow();
+            CaseStep step = CaseStep.of(ProcessVariables.PROCESS_KEY, task.group(1)).orElseThrow();
             String form = Files.readString(Path.of("processes", "forms", task.group(2)));
             Matcher field = FORM_FIELD.matcher(form);
             while (field.find()) {

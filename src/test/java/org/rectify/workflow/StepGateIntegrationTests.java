@@ -20,6 +20,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,39 @@ class StepGateIntegrationTests {
     @AfterEach
     void tearDown() {
         context.getBean(ApplicationEventMulticaster.class).removeApplicationListener(auditTrail);
+    }
+
+    @Test
+    void aTaskOfAnotherProcessNamedLikeACaseStepIsNotGivenThatStepsForm() throws Exception {
+        // Another process whose user task has the case process's verify key: keyed by task key alone, the gate took
+        // it for 核查验收 (and refused it as belonging to no case) and would accept verificationOutcome from it.
+        BpmnModelInstance other = Bpmn.createExecutableProcess("gateTestOtherProcess").name("同名环节测试")
+                .camundaHistoryTimeToLive(1).startEvent().userTask(ProcessVariables.TASK_VERIFY).name("核查验收")
+                .camundaCandidateGroups("camunda-admin").endEvent().done();
+        Deployment deployment = processEngine.getRepositoryService().createDeployment().name("gate-test-other")
+                .addModelInstance("gate-test-other.bpmn", other).deploy();
+        try {
+            String instance = processEngine.getRuntimeService().startProcessInstanceByKey("gateTestOtherProcess")
+                    .getId();
+            String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+            TasklistSession admin = TasklistSession.signedIn(port, "admin");
+
+            HttpResponse<String> asVerify = admin.post("/task/" + task + "/complete",
+                    variables(Map.of("verificationOutcome", "PASS")));
+            assertThat(asVerify.statusCode()).as(asVerify.body()).isEqualTo(400);
+            assertThat(asVerify.body()).contains("没有声明可提交的内容").contains("verificationOutcome");
+            assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+
+            HttpResponse<String> plain = admin.post("/task/" + task + "/complete", "{}");
+            assertThat(plain.statusCode()).as(plain.body()).isEqualTo(204);
+            assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance)
+                    .count()).isZero();
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+        }
+        assertThat(new CaseStep.Declarations().formOf("gateTestOtherProcess", ProcessVariables.TASK_VERIFY)).isEmpty();
+        assertThat(new CaseStep.Declarations().formOf(ProcessVariables.PROCESS_KEY, ProcessVariables.TASK_VERIFY))
+                .isPresent();
     }
 
     @Test
