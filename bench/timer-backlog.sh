@@ -7,7 +7,7 @@
 #   CASES=5000 NODES=1 bench/timer-backlog.sh          # one node
 #   CASES=5000 NODES=2 bench/timer-backlog.sh          # two nodes on one PostgreSQL (node 1's embedded server)
 #
-# Data lives outside the repository (DATA, default /tmp/rectify-timers), made anew each run. The clock is moved with
+# Data lives outside the repository (DATA, default /tmp/rectify-timers/run), made anew each run. The clock is moved with
 # the demo profile's /api/demo/clock (admins only, never on in production); the bare engine has its own /clock.
 # JFR=1 records node 1 with the profiling settings (DATA/node1.jfr).
 set -euo pipefail
@@ -16,7 +16,7 @@ CASES=${CASES:-5000}
 NODES=${NODES:-1}
 SEED_THREADS=${SEED_THREADS:-4}
 BARE_INSTANCES=${BARE_INSTANCES:-$CASES}
-DATA=${DATA:-/tmp/rectify-timers}
+DATA=${DATA:-/tmp/rectify-timers/run}
 PG_PORT=${PG_PORT:-54395}
 HEAP=${HEAP:-1g}
 APP_ARGS=${APP_ARGS:-}
