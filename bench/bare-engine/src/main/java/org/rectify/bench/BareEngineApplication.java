@@ -44,8 +44,9 @@ public class BareEngineApplication {
         SpringApplication.run(BareEngineApplication.class, args);
     }
 
+    // static: the engine needs the data source while this controller, which needs the engine, is being made
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${bare.data-dir:./bare-data}") String dataDir) throws IOException {
+    static EmbeddedPostgres embeddedPostgres(@Value("${bare.data-dir:./bare-data}") String dataDir) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(Path.of(dataDir, "postgres")).setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
@@ -55,7 +56,7 @@ public class BareEngineApplication {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    static DataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
