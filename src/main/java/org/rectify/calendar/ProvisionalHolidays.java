@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The statutory holidays of the 全国年节及纪念日放假办法 as amended in November 2024 (in force from 2025), for
@@ -15,10 +16,21 @@ import java.util.TreeMap;
  */
 final class ProvisionalHolidays {
 
+    /**
+     * A year's statutory days never change, and computing them (the lunar calendar, the solar terms) cost a third of
+     * every ladder job's time in a year without published data (the holiday backlog benchmark, bench/README.md).
+     * Only this pure computation is kept: what an administrator imports is still read anew each time.
+     */
+    private static final Map<Integer, List<CalendarEntry>> COMPUTED = new ConcurrentHashMap<>();
+
     private ProvisionalHolidays() {
     }
 
     static List<CalendarEntry> of(int year) {
+        return COMPUTED.computeIfAbsent(year, ProvisionalHolidays::compute);
+    }
+
+    private static List<CalendarEntry> compute(int year) {
         Map<LocalDate, String> days = new TreeMap<>();
         add(days, "元旦", LocalDate.of(year, 1, 1), 1);
         // 除夕 is the day before 正月初一, whether the twelfth month has 29 or 30 days.
@@ -30,7 +42,7 @@ final class ProvisionalHolidays {
         add(days, "国庆节", LocalDate.of(year, 10, 1), 3);
         List<CalendarEntry> entries = new ArrayList<>();
         days.forEach((day, name) -> entries.add(new CalendarEntry(day, DayKind.OFF, name)));
-        return entries;
+        return List.copyOf(entries);
     }
 
     private static void add(Map<LocalDate, String> days, String name, LocalDate first, int count) {

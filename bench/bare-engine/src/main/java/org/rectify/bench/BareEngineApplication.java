@@ -4,10 +4,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -15,6 +19,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,6 +44,7 @@ public class BareEngineApplication {
         SpringApplication.run(BareEngineApplication.class, args);
     }
 
+    // static: the engine needs the data source while this controller, which needs the engine, is being made
     @Bean(destroyMethod = "close")
     static EmbeddedPostgres embeddedPostgres(@Value("${bare.data-dir:./bare-data}") String dataDir) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(Path.of(dataDir, "postgres")).setCleanDataDirectory(false)
@@ -62,6 +68,28 @@ public class BareEngineApplication {
     @PostMapping("/start")
     Map<String, String> start() {
         return Map.of("id", runtime.startProcessInstanceByKey("bare", Map.of("severity", "GENERAL")).getId());
+    }
+
+    /**
+     * The holiday backlog, bare: {@code n} instances of {@code bareTimers}, each with four timers due a month from
+     * now (like a case's ladder), to fall due together when {@code POST /clock} moves the engine's clock past them.
+     */
+    @PostMapping("/timers")
+    Map<String, Object> timers(@RequestParam int n) {
+        Date due = Date.from(Instant.now().plus(Duration.ofDays(30)));
+        Map<String, Object> variables = Map.of("warningAt", due, "deadline", due, "superviseAt", due, "transferAt", due);
+        for (int i = 0; i < n; i++) {
+            runtime.startProcessInstanceByKey("bareTimers", variables);
+        }
+        return Map.of("started", n, "dueAt", due.toInstant().toString());
+    }
+
+    /** BENCHMARK ONLY: moves the engine's clock, as Rectify's demo clock does ({@code at}: an ISO instant). */
+    @PostMapping("/clock")
+    Map<String, String> clock(@RequestParam String at) {
+        ClockUtil.reset();
+        ClockUtil.offset(Instant.parse(at).toEpochMilli() - System.currentTimeMillis());
+        return Map.of("now", ClockUtil.now().toInstant().toString());
     }
 
     @PostMapping("/complete/{processInstanceId}")
