@@ -137,6 +137,14 @@ public class WorkflowIdentity {
                 .resourceId(resourceId).hasPermission(permission).count() > 0) {
             return;
         }
+        // The engine keeps one grant per group and resource: a further permission joins the existing one.
+        Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null) {
+            existing.addPermission(permission);
+            authorizationService.saveAuthorization(existing);
+            return;
+        }
         Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(groupId);
         authorization.setResource(resource);
