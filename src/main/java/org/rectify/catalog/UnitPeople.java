@@ -108,6 +108,7 @@ public class UnitPeople {
         String name = requiredName(entry.name());
         Post post = Post.parse(entry.post());
         String title = text(entry.title(), MAX_TITLE, "职务名称");
+        requireNoOther(unit, name, post, null);
         try {
             long id = jdbc.sql("""
                     insert into unit_person (unit_code, name, post, title) values (:unit, :name, :post, :title)
@@ -116,7 +117,7 @@ public class UnitPeople {
                     .query(Long.class).single();
             return require(id);
         } catch (DuplicateKeyException e) {
-            throw duplicate(unit, name, post);
+            throw duplicate(name, post); // someone added the same person a moment earlier
         }
     }
 
@@ -134,12 +135,13 @@ public class UnitPeople {
         Post post = entry.post() == null ? Post.valueOf(current.post()) : Post.parse(entry.post());
         String title = entry.title() == null ? current.title() : text(entry.title(), MAX_TITLE, "职务名称");
         boolean active = entry.active() == null ? current.active() : entry.active();
+        requireNoOther(current.unitCode(), name, post, id);
         try {
             jdbc.sql("update unit_person set name = :name, post = :post, title = :title, active = :active where id = :id")
                     .param("name", name).param("post", post.name()).param("title", title).param("active", active)
                     .param("id", id).update();
         } catch (DuplicateKeyException e) {
-            throw duplicate(current.unitCode(), name, post);
+            throw duplicate(name, post);
         }
         return require(id);
     }
@@ -156,8 +158,21 @@ public class UnitPeople {
         return require(id);
     }
 
-    private DomainException duplicate(String unit, String name, Post post) {
-        return DomainException.conflict("person-exists", catalog.unitName(unit) + "已有" + post.chineseLabel() + name
+    /** Checked before writing: after a failed write the transaction can no longer read. */
+    private void requireNoOther(String unit, String name, Post post, Long except) {
+        boolean exists = jdbc.sql("""
+                select exists (select 1 from unit_person where unit_code = :unit and name = :name and post = :post
+                               and (cast(:except as bigint) is null or id <> :except))""")
+                .param("unit", unit).param("name", name).param("post", post.name()).param("except", except)
+                .query(Boolean.class).single();
+        if (exists) {
+            throw DomainException.conflict("person-exists", catalog.unitName(unit) + "已有" + post.chineseLabel() + name
+                    + "，不能重复添加（已停用的可重新启用）");
+        }
+    }
+
+    private static DomainException duplicate(String name, Post post) {
+        return DomainException.conflict("person-exists", "该单位已有" + post.chineseLabel() + name
                 + "，不能重复添加（已停用的可重新启用）");
     }
 

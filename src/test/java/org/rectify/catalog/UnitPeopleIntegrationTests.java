@@ -111,7 +111,7 @@ class UnitPeopleIntegrationTests {
 
         session.submit("/console/unit-people", "/console/unit-people",
                 Map.of("unitCode", "jjdd", "name", "", "post", "RESPONSIBLE"));
-        assertThat(session.get("/console/unit-people").body()).contains("请填写姓名");
+        assertThat(session.get("/console/unit-people?unit=jjdd").body()).contains("请填写姓名");
     }
 
     private static String unique(String surname) {

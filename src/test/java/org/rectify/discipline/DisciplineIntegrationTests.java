@@ -135,8 +135,7 @@ class DisciplineIntegrationTests {
                 .contains("ACCOUNTABILITY_DECIDED");
         assertThat(unit.get("decisions").findValuesAsText("kind")).doesNotContain(Accountability.PROPOSAL);
         assertThat(unit.get("history").findValues("grounds")).as("not the office's notes").isEmpty();
-        assertThat(ok(api.get("jjdd-handler", "/api/cases/" + id)).get("history").findValuesAsText("action"))
-                .noneMatch(a -> a.startsWith("ACCOUNTABILITY_"));
+        assertProblem(api.get("jjdd-handler", "/api/cases/" + id), 403, "不属于您的单位");
         assertThat(TasklistSession.signedIn(port, "discipline").get(TasklistSession.ENGINE_API
                 + "/history/variable-instance?processInstanceId=" + instanceId).body()).contains("caseNumber");
         assertThat(lastDecision(ok(api.get("discipline", "/api/cases/" + id)), Accountability.PROPOSAL)).isNotNull();
