@@ -19,6 +19,8 @@
     return variable && variable.value !== undefined && variable.value !== '' ? variable.value : null;
   };
   RF.text = function (value) { return value === null || value === undefined ? '' : String(value).trim(); };
+  // 办理人按姓名显示（接口给出 actorName），不显示登录账号。
+  RF.who = function (event) { return event.actorName || event.actor || ''; };
   RF.time = function (iso) { return iso ? String(iso).substring(0, 10) + ' ' + String(iso).substring(11, 16) : ''; };
 
   // 读取本系统的接口（沿用 Tasklist 的登录会话，只读）。失败时给出中文原因。
@@ -49,11 +51,17 @@
     events.forEach(function (event, index) {
       var li = RF.el('li', index === events.length - 1 ? 'rf-last' : null);
       li.appendChild(RF.el('span', 'rf-when', RF.time(event.occurredAt)));
-      if (event.actor) { li.appendChild(RF.el('span', 'rf-who', event.actor)); }
+      if (RF.who(event)) { li.appendChild(RF.el('span', 'rf-who', RF.who(event))); }
       li.appendChild(RF.el('span', null, event.summary));
       list.appendChild(li);
     });
     node.appendChild(list);
+  };
+
+  // 规则版本按“2026-12-01 第3版”显示；版本哈希只有系统管理员能从接口拿到，拿到时附在后面。
+  RF.ruleSetVersion = function (item) {
+    var label = item.ruleSetLabel || '';
+    return item.ruleSetVersion ? (label ? label + ' · ' + item.ruleSetVersion : item.ruleSetVersion) : label;
   };
 
   // 规则决定及说明；没有时显示 RF.noDecisionsText（各类表单自定）。
@@ -67,7 +75,8 @@
       var li = RF.el('li');
       li.appendChild(RF.el('strong', null, (RF.decisionKinds[decision.kind] || '规则决定') + '：'));
       li.appendChild(document.createTextNode(decision.explanation || ''));
-      if (decision.ruleSetVersion) { li.appendChild(RF.el('span', 'rf-muted', '（规则版本 ' + decision.ruleSetVersion + '）')); }
+      var version = RF.ruleSetVersion(decision);
+      if (version) { li.appendChild(RF.el('span', 'rf-muted', '（规则版本 ' + version + '）')); }
       list.appendChild(li);
     });
     node.appendChild(list);

@@ -106,7 +106,7 @@
     if (proposal.firedRules && proposal.firedRules.length) {
       var list = RF.el('ul', 'rf-rules');
       proposal.firedRules.forEach(function (rule) { list.appendChild(RF.el('li', null, rule)); });
-      node.appendChild(RF.el('div', 'rf-muted', '适用的规则（规则版本 ' + (proposal.ruleSetVersion || '') + '）：'));
+      node.appendChild(RF.el('div', 'rf-muted', '适用的规则（规则版本 ' + RF.ruleSetVersion(proposal) + '）：'));
       node.appendChild(list);
     }
   };

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.rectify.rules.RuleSetLabels;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,20 +18,57 @@ public class CaseHistory {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
 
-    CaseHistory(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+    private final RuleSetLabels ruleSetLabels;
+
+    CaseHistory(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events, RuleSetLabels ruleSetLabels) {
+        this.ruleSetLabels = ruleSetLabels;
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
     }
 
     /** One step: who did what, in Chinese words a unit understands, with machine-readable details. */
+    /** {@code actorName} is what people read (the account's name); {@code actor} the account itself. */
     public record Event(long id, OffsetDateTime occurredAt, String actor, String action, String summary,
-            Map<String, Object> details) {
+            Map<String, Object> details, String actorName) {
+
+        Event(long id, OffsetDateTime occurredAt, String actor, String action, String summary,
+                Map<String, Object> details) {
+            this(id, occurredAt, actor, action, summary, details, actor);
+        }
+
+        public Event named(Map<String, String> names) {
+            return new Event(id, occurredAt, actor, action, summary, details, names.getOrDefault(actor, actor));
+        }
+
+        public Event withoutDetails() {
+            return new Event(id, occurredAt, actor, action, summary, Map.of(), actorName);
+        }
     }
 
     /** A rule decision with its explanation. */
+    /** {@code ruleSetLabel} is the version as people read it ("2026-12-01 第3版"); the hash is for administrators. */
     public record Decision(long id, String kind, OffsetDateTime madeAt, String ruleSetVersion, List<String> firedRules,
-            Map<String, Object> inputs, Map<String, Object> outcome, String explanation) {
+            Map<String, Object> inputs, Map<String, Object> outcome, String explanation, String ruleSetLabel) {
+
+        /** The same decision without the rule set's hash, for everyone but administrators. */
+        public Decision withoutHash() {
+            return new Decision(id, kind, madeAt, null, firedRules, inputs, outcome, explanation, ruleSetLabel);
+        }
+    }
+
+    /** The discipline office's steps on a case; shown to others only as {@code CaseViews} allows. */
+    public static boolean isDisciplineAction(String action) {
+        return action != null && (action.startsWith("ACCOUNTABILITY_") || action.startsWith("DISCIPLINE_"));
+    }
+
+    /** The steps of a decision once issued to the unit, which the unit itself may follow. */
+    public static final java.util.Set<String> ISSUED_DECISION_ACTIONS = java.util.Set.of("ACCOUNTABILITY_DECIDED",
+            "ACCOUNTABILITY_ACKNOWLEDGED", "ACCOUNTABILITY_APPEALED", "ACCOUNTABILITY_REVIEWED",
+            "ACCOUNTABILITY_EFFECTIVE");
+
+    public static boolean isDisciplineDecision(String kind) {
+        return kind != null && kind.startsWith("ACCOUNTABILITY_");
     }
 
     public void record(long caseId, OffsetDateTime at, String actor, String action, String summary,
@@ -89,14 +127,18 @@ public class CaseHistory {
     }
 
     public List<Decision> decisions(long caseId) {
-        return jdbc.sql("""
+        List<Decision> decisions = jdbc.sql("""
                 select id, kind, made_at, rule_set_version, fired_rules, inputs::text, outcome::text, explanation
                 from decision where case_id = :caseId order by id""")
                 .param("caseId", caseId)
                 .query((rs, n) -> new Decision(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
                         rs.getString(4), List.of((String[]) rs.getArray(5).getArray()), fromJson(rs.getString(6)),
-                        fromJson(rs.getString(7)), rs.getString(8)))
+                        fromJson(rs.getString(7)), rs.getString(8), null))
                 .list();
+        Map<String, String> labels = ruleSetLabels.labels(decisions.stream().map(Decision::ruleSetVersion)
+                .filter(v -> v != null).collect(java.util.stream.Collectors.toSet()));
+        return decisions.stream().map(d -> new Decision(d.id(), d.kind(), d.madeAt(), d.ruleSetVersion(), d.firedRules(),
+                d.inputs(), d.outcome(), d.explanation(), labels.getOrDefault(d.ruleSetVersion(), ""))).toList();
     }
 
     private String toJson(Object value) {

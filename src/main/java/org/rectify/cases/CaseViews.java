@@ -65,8 +65,11 @@ public class CaseViews {
     private final JdbcClient jdbc;
     private final ObjectProvider<LinkedReports> linkedReports;
 
+    private final org.rectify.security.CurrentUsers users;
+
     CaseViews(Catalog catalog, Photos photos, CaseHistory history, BusinessClock clock, JdbcClient jdbc,
-            ObjectProvider<LinkedReports> linkedReports) {
+            ObjectProvider<LinkedReports> linkedReports, org.rectify.security.CurrentUsers users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.linkedReports = linkedReports;
         this.catalog = catalog;
@@ -119,7 +122,7 @@ public class CaseViews {
     public Detail detailFor(RectificationCase c, CurrentUser user) {
         Detail full = detail(c);
         if (user.seesAllCases() || c.involvesAnyOf(user.unitCodes())) {
-            return full;
+            return withoutDisciplineData(full, c, user);
         }
         boolean own = c.submittedBy().equals(user.id());
         return new Detail(full.id(), full.caseNumber(), full.status(), full.statusLabel(), full.category(),
@@ -133,9 +136,67 @@ public class CaseViews {
                         .filter(event -> REPORTER_VISIBLE_ACTIONS.contains(event.action()))
                         .map(event -> new CaseHistory.Event(event.id(), event.occurredAt(),
                                 event.action().equals("REPORTED") && own ? event.actor() : "", event.action(),
-                                event.summary(), java.util.Map.of()))
+                                event.summary(), java.util.Map.of(),
+                                event.action().equals("REPORTED") && own ? event.actorName() : ""))
                         .toList(),
                 List.of(), full.reportCount(), List.of());
+    }
+
+    /**
+     * Discipline data (the rules' proposal, the office's decisions and the steps around them) is for the discipline
+     * office and administrators; the accountable unit sees its own decision once issued, without the office's notes.
+     * The campaign office and the supervisors see that a case was transferred, decided (its ladder stage), no more.
+     */
+    public List<CaseHistory.Event> historyFor(RectificationCase c, CurrentUser user) {
+        return visibleHistory(named(history.events(c.id())), c, user);
+    }
+
+    public List<CaseHistory.Decision> decisionsFor(RectificationCase c, CurrentUser user) {
+        return visibleDecisions(history.decisions(c.id()), user);
+    }
+
+    private static boolean seesDisciplineData(CurrentUser user) {
+        return user.isAdmin() || user.isDiscipline();
+    }
+
+    private static List<CaseHistory.Event> visibleHistory(List<CaseHistory.Event> events, RectificationCase c,
+            CurrentUser user) {
+        if (seesDisciplineData(user)) {
+            return events;
+        }
+        return events.stream()
+                .filter(e -> !CaseHistory.isDisciplineAction(e.action()) || ownIssuedDecision(e, c, user))
+                .map(e -> CaseHistory.isDisciplineAction(e.action()) ? e.withoutDetails() : e)
+                .toList();
+    }
+
+    /** A decision issued to the unit (and what followed it: acknowledgement, appeal, review, taking effect). */
+    private static boolean ownIssuedDecision(CaseHistory.Event e, RectificationCase c, CurrentUser user) {
+        if (!CaseHistory.ISSUED_DECISION_ACTIONS.contains(e.action())) {
+            return false;
+        }
+        Object unit = e.details().get("unit");
+        return unit instanceof String code ? user.handlesFor(code) : user.handlesFor(c.leadUnitCode());
+    }
+
+    /** The rule set's hash is the administrators'; everyone else reads the version's label. */
+    private static List<CaseHistory.Decision> visibleDecisions(List<CaseHistory.Decision> decisions, CurrentUser user) {
+        return decisions.stream()
+                .filter(d -> seesDisciplineData(user) || !CaseHistory.isDisciplineDecision(d.kind()))
+                .map(d -> user.isAdmin() ? d : d.withoutHash()).toList();
+    }
+
+    private Detail withoutDisciplineData(Detail full, RectificationCase c, CurrentUser user) {
+        if (user.isAdmin()) {
+            return full;
+        }
+        return new Detail(full.id(), full.caseNumber(), full.status(), full.statusLabel(), full.category(),
+                full.severity(), full.severityLabel(), full.source(), full.sourceLabel(), full.title(),
+                full.description(), full.location(), full.reporter(), full.reporterName(), full.submittedBy(),
+                full.leadUnit(), full.coUnits(), full.deadline(), full.deadlineProvisional(), full.overdue(),
+                full.reworkCount(), full.processInstanceId(), full.rejection(), full.createdAt(), full.closedAt(),
+                full.photos(), visibleHistory(full.history(), c, user), visibleDecisions(full.decisions(), user),
+                full.reportCount(), full.duplicateReports());
     }
 
     public Detail detail(RectificationCase c) {
@@ -157,8 +218,13 @@ public class CaseViews {
                 c.title(), c.description(), location, c.reporter(), c.reporterName(), c.submittedBy(),
                 named(c.leadUnitCode()), c.coUnitCodes().stream().map(this::named).toList(), c.deadline(),
                 c.deadlineProvisional(), c.isOverdue(clock.now()), c.reworkCount(), c.processInstanceId(), rejection,
-                c.createdAt(), c.closedAt(), photoViews, history.events(c.id()), history.decisions(c.id()),
+                c.createdAt(), c.closedAt(), photoViews, named(history.events(c.id())), history.decisions(c.id()),
                 duplicates.reportCount(), duplicates.reports());
+    }
+
+    private List<CaseHistory.Event> named(List<CaseHistory.Event> events) {
+        Map<String, String> names = users.displayNames(events.stream().map(CaseHistory.Event::actor).toList());
+        return events.stream().map(e -> e.named(names)).toList();
     }
 
     private Named named(String unitCode) {

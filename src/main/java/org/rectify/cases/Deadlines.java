@@ -1,17 +1,15 @@
 package org.rectify.cases;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import org.rectify.shared.ChineseTimes;
 
-/** How deadlines read in Chinese text. */
+/** How deadlines read in Chinese sentences (history, notices, refusals): as documents write them, 2026年12月7日18时. */
 public final class Deadlines {
-
-    private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private Deadlines() {
     }
 
     public static String format(OffsetDateTime at) {
-        return at == null ? "" : CHINESE.format(at);
+        return ChineseTimes.text(at);
     }
 }

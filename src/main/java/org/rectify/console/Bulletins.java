@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rectify.catalog.Unit;
+import org.rectify.rules.BulletinFacts;
+import org.rectify.rules.BulletinListing;
+import org.rectify.rules.RuleEngine;
+import org.rectify.rules.RuleOutcome;
+import org.rectify.rules.RuleSetLabels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,7 +48,7 @@ class Bulletins {
     public record Content(String title, String week, String period, String asOf, String issuedOn, long reported, long closed, long closedOnTime,
             String onTimeRate, long openNow, long overdueNow, long reworked, long orders, long transfers,
             List<UnitLine> units, List<UnitLine> best, List<UnitLine> worst, List<OverdueItem> overdue,
-            long overdueTotal, List<OrderItem> supervisionOrders) {
+            long overdueTotal, List<OrderItem> supervisionOrders, String ruleSetLabel, Selection selection) {
     }
 
     public record Stored(LocalDate weekStart, OffsetDateTime generatedAt, String generatedBy, String trigger,
@@ -66,7 +71,13 @@ class Bulletins {
     private final TransactionTemplate transactions;
     private final FreeMarkerConfigurer freemarker;
 
-    Bulletins(JdbcClient jdbc, TransactionTemplate transactions, FreeMarkerConfigurer freemarker) {
+    private final RuleEngine rules;
+    private final RuleSetLabels ruleSetLabels;
+
+    Bulletins(JdbcClient jdbc, TransactionTemplate transactions, FreeMarkerConfigurer freemarker, RuleEngine rules,
+            RuleSetLabels ruleSetLabels) {
+        this.rules = rules;
+        this.ruleSetLabels = ruleSetLabels;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.freemarker = freemarker;
@@ -114,12 +125,15 @@ class Bulletins {
             if (!Boolean.TRUE.equals(locked) || find(weekStart).isPresent()) {
                 return;
             }
-            String html = render(compute(weekStart, directory, now));
+            Content content = compute(weekStart, directory, now);
+            String html = render(content);
             jdbc.sql("""
-                    insert into console_bulletin (week_start, generated_at, generated_by, trigger, html)
-                    values (:week, :at, :by, :trigger, :html) on conflict (week_start) do nothing""")
+                    insert into console_bulletin (week_start, generated_at, generated_by, trigger, html, rule_set_version,
+                        fired_rules)
+                    values (:week, :at, :by, :trigger, :html, :version, :fired) on conflict (week_start) do nothing""")
                     .param("week", weekStart).param("at", now).param("by", by).param("trigger", trigger)
-                    .param("html", html).update();
+                    .param("html", html).param("version", content.selection().ruleSetVersion())
+                    .param("fired", content.selection().firedRules().toArray(String[]::new)).update();
         });
         return find(weekStart).orElseThrow(() -> new IllegalStateException(
                 "Another node is generating the bulletin of " + weekStart + "; it will be there in a moment"));
@@ -155,27 +169,38 @@ class Bulletins {
         }
     }
 
-    /** 点名批评: units with overdue cases, reworks or supervision orders, the worst three. */
-    static List<UnitLine> criticised(List<UnitLine> units) {
-        return units.stream().filter(Bulletins::blameworthy)
-                .sorted(Comparator.comparingLong((UnitLine u) -> u.overdueNow() * 3 + u.reworked() + u.orders() * 5).reversed())
-                .limit(3).toList();
+    /** Who the bulletin praises and criticises, and on which rules (rules/bulletin.drl) and rule-set version. */
+    record Selection(List<UnitLine> best, List<UnitLine> worst, List<String> firedRules, String ruleSetVersion) {
     }
+
+    private static final int NAMED_PER_LIST = 3;
 
     /**
-     * 表扬: the best three by closures on time, among units with nothing to criticise this week. A unit is never
-     * praised and criticised in the same issue: one with an overdue case, a rework or a supervision order this week
-     * is not praised, whether or not it made the criticised three.
+     * The rules put each unit on one list only (点名批评, 表扬 or neither), so a unit praised is never criticised in
+     * the same issue; the bulletin names the three heaviest criticised (by the rules' weight) and the three best
+     * praised (by the share closed on time, then by closures).
      */
-    static List<UnitLine> praised(List<UnitLine> units, List<UnitLine> criticised) {
-        return units.stream().filter(u -> u.closed() > 0 && !blameworthy(u) && !criticised.contains(u))
+    static Selection select(List<UnitLine> units, RuleEngine rules) {
+        List<RuleOutcome<BulletinListing>> outcomes = rules.bulletin(units.stream()
+                .map(u -> new BulletinFacts(u.name(), (int) u.closed(), (int) u.onTime(), (int) u.overdueNow(),
+                        (int) u.reworked(), (int) u.orders()))
+                .toList());
+        Map<UnitLine, BulletinListing> listings = new java.util.IdentityHashMap<>();
+        java.util.Set<String> fired = new java.util.LinkedHashSet<>();
+        String version = null;
+        for (int i = 0; i < units.size(); i++) {
+            listings.put(units.get(i), outcomes.get(i).decision());
+            fired.addAll(outcomes.get(i).firedRules());
+            version = outcomes.get(i).ruleSetVersion();
+        }
+        List<UnitLine> worst = units.stream().filter(u -> BulletinListing.CRITICISED.equals(listings.get(u).listing()))
+                .sorted(Comparator.comparingInt((UnitLine u) -> listings.get(u).weight()).reversed())
+                .limit(NAMED_PER_LIST).toList();
+        List<UnitLine> best = units.stream().filter(u -> BulletinListing.PRAISED.equals(listings.get(u).listing()))
                 .sorted(Comparator.comparingDouble((UnitLine u) -> (double) u.onTime() / u.closed()).reversed()
                         .thenComparing(Comparator.comparingLong(UnitLine::closed).reversed()))
-                .limit(3).toList();
-    }
-
-    private static boolean blameworthy(UnitLine u) {
-        return u.overdueNow() > 0 || u.reworked() > 0 || u.orders() > 0;
+                .limit(NAMED_PER_LIST).toList();
+        return new Selection(best, worst, List.copyOf(fired), version == null ? rules.activeVersion() : version);
     }
 
     Content compute(LocalDate weekStart, Directory.Snapshot directory, OffsetDateTime now) {
@@ -244,8 +269,7 @@ class Bulletins {
                     f[3], f[4], f[5]));
         }
         units.sort(Comparator.comparingLong(UnitLine::overdueNow).reversed().thenComparing(UnitLine::name));
-        List<UnitLine> worst = criticised(units);
-        List<UnitLine> best = praised(units, worst);
+        Selection selection = select(units, rules);
 
         Map<String, String> unitNames = directory.unitNames();
         List<OverdueItem> overdue = jdbc.sql("""
@@ -269,11 +293,12 @@ class Bulletins {
 
         LocalDate sunday = weekStart.plusDays(6);
         return new Content("创文创卫问题整改工作通报（" + weekTitle(weekStart) + "）", weekTitle(weekStart),
-                Texts.chineseDay(weekStart) + "至" + Texts.chineseDay(sunday), Texts.minute(now),
+                Texts.chineseDay(weekStart) + "至" + Texts.chineseDay(sunday), org.rectify.shared.ChineseTimes.text(now),
                 Texts.chineseDay(now.atZoneSameInstant(Texts.ZONE).toLocalDate()),
                 totals[0], totals[1], totals[2], totals[1] == 0 ? "—" : Texts.percent((double) totals[2] / totals[1]),
                 totals[3], totals[4], events.getOrDefault("VERIFICATION_FAILED", 0L),
                 events.getOrDefault("ESCALATION_SUPERVISION", 0L), events.getOrDefault("ESCALATION_TRANSFER", 0L),
-                units, best, worst, overdue, totals[4], orders);
+                units, selection.best(), selection.worst(), overdue, totals[4], orders,
+                ruleSetLabels.label(selection.ruleSetVersion()), selection);
     }
 }

@@ -164,8 +164,9 @@ class CasePage {
         // A reporter reads exactly the story the API tells them (CaseViews.detailFor): the public steps, no rule
         // decisions, no documents, nobody's name but their own — never the units' internal timeline.
         boolean insider = viewer.seesAll() || c.involvesAnyOf(viewer.units());
-        List<CaseHistory.Event> events = insider ? history.events(c.id()) : views.detailFor(c, viewer.user()).history();
-        List<CaseHistory.Decision> decisions = insider ? history.decisions(c.id()) : List.of();
+        List<CaseHistory.Event> events = insider ? views.historyFor(c, viewer.user())
+                : views.detailFor(c, viewer.user()).history();
+        List<CaseHistory.Decision> decisions = insider ? views.decisionsFor(c, viewer.user()) : List.of();
         Set<String> people = new HashSet<>();
         photoInfos.forEach(p -> people.add(p.uploadedBy()));
         events.forEach(e -> people.add(e.actor()));

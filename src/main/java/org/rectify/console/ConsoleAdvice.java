@@ -87,6 +87,9 @@ class ConsoleAdvice {
             items.add(item(path, "/console/ledger", "我的上报"));
         }
         items.add(item(path, "/console/report", "上报问题"));
+        if (me.isDispatcher()) {
+            items.add(item(path, "/console/unit-people", "单位人员"));
+        }
         if (me.isAdmin()) {
             items.add(item(path, "/console/notices", "通知渠道"));
         }

@@ -19,7 +19,6 @@ import org.rectify.catalog.Severity;
 final class Texts {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter CHINESE_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -41,7 +40,7 @@ final class Texts {
     }
 
     static String minute(OffsetDateTime at) {
-        return at == null ? "" : MINUTE.format(at.atZoneSameInstant(ZONE));
+        return org.rectify.shared.ChineseTimes.table(at);
     }
 
     static String day(OffsetDateTime at) {

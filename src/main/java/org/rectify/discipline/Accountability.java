@@ -251,8 +251,11 @@ class Accountability {
         details.put("target", entry.target().name());
         details.put("followsProposal", entry.followsProposal());
         details.put("appealDeadline", appealDue.at().toString());
+        details.put("unit", t.unitCode());
+        // The office's own reasoning stays in the details, which only the office and administrators read.
+        details.put("grounds", grounds);
         history.record(t.caseId(), now, actor, "ACCOUNTABILITY_DECIDED", "纪工委决定：对" + targetName
-                + entry.measure().chineseLabel() + "（" + grounds + "）。已通知" + catalog.unitName(t.unitCode())
+                + entry.measure().chineseLabel() + "。已通知" + catalog.unitName(t.unitCode())
                 + "，可在" + proposal.appealWorkingDays() + "个工作日内（" + Deadlines.format(appealDue.at())
                 + "前）申诉一次" + (appealDue.provisional() ? "（截止时间暂定）" : ""), details);
         // The document states facts and circumstances, never the officer's internal reasoning (grounds above).
@@ -287,7 +290,7 @@ class Accountability {
         AccountabilityRecords.Entry current = requireCurrent(t);
         history.record(t.caseId(), now, actor, "ACCOUNTABILITY_ACKNOWLEDGED", catalog.unitName(t.unitCode())
                 + "签收问责决定（对" + current.targetName() + current.measure().chineseLabel() + "），不申诉",
-                Map.of("transferId", t.id(), "recordId", current.id()));
+                Map.of("transferId", t.id(), "recordId", current.id(), "unit", t.unitCode()));
     }
 
     void appeal(long transferId, String reason, String actor, OffsetDateTime now) {
@@ -358,6 +361,7 @@ class Accountability {
         details.put("outcome", choice.outcome().name());
         details.put("measure", entry.measure().name());
         details.put("target", entry.target().name());
+        details.put("unit", t.unitCode());
         history.record(t.caseId(), now, actor, "ACCOUNTABILITY_REVIEWED", summary, details);
         if (!upheld) {
             events.publishEvent(new AccountabilityDecided(t.caseId(), entry.id(), entry.measure().chineseLabel(),
@@ -375,7 +379,7 @@ class Accountability {
         history.record(t.caseId(), now, "系统", "ACCOUNTABILITY_EFFECTIVE", "问责决定生效（" + effect.chineseLabel()
                 + "）：对" + current.targetName() + current.measure().chineseLabel() + "，记入"
                 + catalog.unitName(t.unitCode()) + "问责记录", Map.of("transferId", t.id(), "recordId", current.id(),
-                        "effect", effect.name()));
+                        "effect", effect.name(), "unit", t.unitCode()));
     }
 
     // ---- helpers ----

@@ -95,7 +95,7 @@ class DisciplineController {
     @Operation(summary = "问责卷宗（纪工委、系统管理员）：案件及全过程记录、超期情况、督办单、历次移交与问责决定、责任单位本季度和本年度问责记录")
     Dossiers.Dossier dossier(@PathVariable long caseId) {
         requireOffice(currentUsers.require(), "查看问责卷宗");
-        return dossiers.of(cases.require(caseId));
+        return dossiers.of(cases.require(caseId), currentUsers.require());
     }
 
     @GetMapping("/api/discipline/cases/{caseId}/transfers")
@@ -106,7 +106,7 @@ class DisciplineController {
         views.requireVisible(c, user);
         List<Transfer> all = transfers.forCase(caseId);
         if (user.isDiscipline() || user.isAdmin()) {
-            return all.stream().map(dossiers::view).toList();
+            return all.stream().map(t -> dossiers.view(t, user)).toList();
         }
         List<Transfer> ours = all.stream().filter(t -> user.handlesFor(t.unitCode())).toList();
         if (ours.isEmpty()) {
@@ -116,7 +116,7 @@ class DisciplineController {
         // A unit learns the decision once it is issued, never the proposal the office weighed nor an undecided transfer.
         return ours.stream().filter(t -> t.status() != Transfer.Status.AWAITING_DECISION
                         && t.status() != Transfer.Status.CANCELLED)
-                .map(dossiers::view).map(DisciplineController::withoutProposal).toList();
+                .map(t -> dossiers.view(t, user)).map(DisciplineController::withoutProposal).toList();
     }
 
     private static Dossiers.TransferView withoutProposal(Dossiers.TransferView v) {
@@ -193,7 +193,7 @@ class DisciplineController {
     private Dossiers.TransferView complete(Transfer t, String step, String stepName, CurrentUser user,
             Map<String, Object> variables) {
         process.complete(t, step, stepName, user, variables);
-        return dossiers.view(transfers.require(t.id()));
+        return dossiers.view(transfers.require(t.id()), user);
     }
 
     /** The open transfer of a case the user may see, for the unit held to account (403 for anyone else). */

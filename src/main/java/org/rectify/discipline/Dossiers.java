@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.rectify.cases.CaseViews;
+import org.rectify.rules.RuleSetLabels;
+import org.rectify.security.CurrentUser;
 import org.rectify.cases.Deadlines;
 import org.rectify.cases.RectificationCase;
 import org.rectify.clock.BusinessClock;
@@ -36,7 +38,7 @@ class Dossiers {
 
     record ProposalView(String measure, String measureLabel, String target, String targetLabel, String targetName,
             int appealWorkingDays, List<String> factors, String explanation, List<String> firedRules,
-            String ruleSetVersion) {
+            String ruleSetVersion, String ruleSetLabel) {
     }
 
     /**
@@ -49,7 +51,7 @@ class Dossiers {
             String decidedBy, OffsetDateTime decidedAt, boolean current) {
     }
 
-    record AppealView(String reason, String filedBy, OffsetDateTime filedAt) {
+    record AppealView(String reason, String filedBy, OffsetDateTime filedAt, String filedByName) {
     }
 
     private final CaseViews views;
@@ -62,9 +64,14 @@ class Dossiers {
     private final BusinessClock clock;
     private final Catalog catalog;
 
+    private final RuleSetLabels ruleSetLabels;
+    private final org.rectify.security.CurrentUsers users;
+
     Dossiers(CaseViews views, CaseFacts caseFacts, DisciplineTransfers transfers, AccountabilityRecords records,
             Accountability accountability, DisciplineProcess process, UnitRecords unitRecords, BusinessClock clock,
-            Catalog catalog) {
+            Catalog catalog, RuleSetLabels ruleSetLabels, org.rectify.security.CurrentUsers users) {
+        this.ruleSetLabels = ruleSetLabels;
+        this.users = users;
         this.catalog = catalog;
         this.views = views;
         this.caseFacts = caseFacts;
@@ -76,17 +83,18 @@ class Dossiers {
         this.clock = clock;
     }
 
-    Dossier of(RectificationCase c) {
+    /** The hash of the rule set is the administrators'; the office reads the version's label. */
+    Dossier of(RectificationCase c, CurrentUser user) {
         OffsetDateTime now = clock.now();
         List<Transfer> caseTransfers = transfers.forCase(c.id());
         String unit = caseTransfers.isEmpty() ? c.leadUnitCode() : caseTransfers.get(caseTransfers.size() - 1).unitCode();
-        return new Dossier(views.detail(c), overdue(c, now), caseFacts.supervisionOrders(c.id()),
-                caseTransfers.stream().map(this::view).toList(), unit == null ? null : unitRecords.of(unit, now),
+        return new Dossier(views.detailFor(c, user), overdue(c, now), caseFacts.supervisionOrders(c.id()),
+                caseTransfers.stream().map(t -> view(t, user)).toList(), unit == null ? null : unitRecords.of(unit, now),
                 unit == null ? List.of() : catalog.people(unit).stream().map(p -> new PersonView(p.post(),
                         AccountabilityTarget.valueOf(p.post()).chineseLabel(), p.name(), p.title())).toList());
     }
 
-    TransferView view(Transfer t) {
+    TransferView view(Transfer t, CurrentUser user) {
         List<AccountabilityRecords.Entry> versions = records.versions(t.id());
         List<RecordView> recordViews = versions.stream().map(e -> new RecordView(e.id(), e.version(), e.basis().name(),
                 e.basis().chineseLabel(), e.measure().name(), e.measure().chineseLabel(), e.target().name(),
@@ -95,8 +103,10 @@ class Dossiers {
                 e.decidedAt(), e.version() == versions.size())).toList();
         ProposalView proposal = accountability.proposalOf(t).map(p -> new ProposalView(p.measure().name(),
                 p.measure().chineseLabel(), p.target().name(), p.target().chineseLabel(), p.targetName(),
-                p.appealWorkingDays(), p.factors(), p.explanation(), p.firedRules(), p.ruleSetVersion())).orElse(null);
-        AppealView appeal = records.appealOf(t.id()).map(a -> new AppealView(a.reason(), a.filedBy(), a.filedAt()))
+                p.appealWorkingDays(), p.factors(), p.explanation(), p.firedRules(),
+                user.isAdmin() ? p.ruleSetVersion() : null, ruleSetLabels.label(p.ruleSetVersion()))).orElse(null);
+        AppealView appeal = records.appealOf(t.id()).map(a -> new AppealView(a.reason(), a.filedBy(), a.filedAt(),
+                users.displayNames(List.of(a.filedBy())).getOrDefault(a.filedBy(), a.filedBy())))
                 .orElse(null);
         Optional<DisciplineProcess.OpenStep> step = t.isOpen() ? process.openStep(t.processInstanceId()) : Optional.empty();
         return new TransferView(t.id(), t.sequence(), t.businessKey(), t.trigger().name(), t.trigger().chineseLabel(),

@@ -222,7 +222,7 @@ public class EscalationLadder {
         particulars.put("overdueWorkingDays", overdue);
         particulars.put("orderDeadline", orderDeadline);
         boolean taken = take(caseId, Step.SUPERVISION, particulars, "督办：超期 " + overdue
-                + " 个工作日仍未整改，下发督办令，限 " + Deadlines.format(orderDeadline) + " 前整改到位", now, dueAt);
+                + " 个工作日仍未整改，下发督办令，限" + Deadlines.format(orderDeadline) + "前整改到位", now, dueAt);
         return taken ? Optional.of(orderDeadline) : Optional.empty();
     }
 

@@ -122,7 +122,7 @@ public class Extensions {
         if (until.isAfter(latest)) {
             throw DomainException.invalid("extension-too-long", "延期不能超过原时限（" + original.amount() + "个"
                     + original.unit().chineseLabel() + "）" + (policy.extensionMaxShare() < 1 ? "的" + Math.round(
-                    policy.extensionMaxShare() * 100) + "%" : "") + "，最晚可延至 " + Deadlines.format(latest));
+                    policy.extensionMaxShare() * 100) + "%" : "") + "，最晚可延至" + Deadlines.format(latest));
         }
     }
 

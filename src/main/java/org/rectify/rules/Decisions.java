@@ -22,6 +22,7 @@ final class Decisions {
     static final String FOLLOWUP = "followup";
     static final String TASK_LADDER = "task-ladder";
     static final String TASK_SCORES = "task-scores";
+    static final String BULLETIN = "bulletin";
 
     /**
      * One decision: its facts and answer types, and the scenario column of each field (Chinese header → record
@@ -105,7 +106,14 @@ final class Decisions {
                             "超期工作日", "overdueWorkingDays", "应完成任务数", "dueTasks", "任务完成率", "completionRate",
                             "按期完成率", "onTimeRate"),
                     columns("分值", "points", "理由", "reason"),
-                    Map.of("unitName", "某责任单位", "completionRate", "100%", "onTimeRate", "100%"), Map.of()));
+                    Map.of("unitName", "某责任单位", "completionRate", "100%", "onTimeRate", "100%"), Map.of()),
+            // the weekly bulletin's praise and criticism (org.rectify.console.Bulletins)
+            new Decision(BULLETIN, "每周通报", BulletinFacts.class, BulletinListing.class,
+                    columns("单位名称", "unitName", "本周销号数", "closed", "其中按期", "onTime", "当前超期数", "overdueNow",
+                            "本周返工次数", "reworked", "本周督办次数", "orders"),
+                    columns("通报", "listing", "排序分值", "weight", "理由", "reason"),
+                    Map.of("unitName", "某责任单位", "closed", "0", "onTime", "0", "overdueNow", "0", "reworked", "0",
+                            "orders", "0"), Map.of()));
 
     private Decisions() {
     }

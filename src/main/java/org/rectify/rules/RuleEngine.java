@@ -74,6 +74,15 @@ public class RuleEngine {
         return items.stream().map(item -> ruleSet.decide(Decisions.TASK_SCORES, item, ScoreLine.class)).toList();
     }
 
+    /**
+     * Where each unit stands in the weekly bulletin (rules/bulletin.drl), all on one rule set: praised, criticised or
+     * not listed, never both.
+     */
+    public List<RuleOutcome<BulletinListing>> bulletin(List<BulletinFacts> units) {
+        CompiledRuleSet ruleSet = ruleSets.active();
+        return units.stream().map(unit -> ruleSet.decide(Decisions.BULLETIN, unit, BulletinListing.class)).toList();
+    }
+
     public String activeVersion() {
         return ruleSets.active().shortVersion();
     }

@@ -62,6 +62,21 @@ class CamundaIdentity {
                 Set.copyOf(units)));
     }
 
+    /** Display names of accounts, one query; an id that is no account (such as "系统") is left out. */
+    java.util.Map<String, String> displayNames(java.util.Collection<String> userIds) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        String[] ids = userIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toArray(String[]::new);
+        if (ids.length == 0) {
+            return names;
+        }
+        for (User user : identityService.createUserQuery().userIdIn(ids).list()) {
+            String name = ((user.getLastName() == null ? "" : user.getLastName())
+                    + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+            names.put(user.getId(), name.isEmpty() ? user.getId() : name);
+        }
+        return names;
+    }
+
     static List<GrantedAuthority> authoritiesOf(CurrentUser user) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         if (user.isAdmin()) {

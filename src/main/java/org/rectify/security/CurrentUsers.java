@@ -21,6 +21,11 @@ public class CurrentUsers {
         return identity.load(userId);
     }
 
+    /** What to call people in what others read: names, never login ids. */
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> userIds) {
+        return identity.displayNames(userIds);
+    }
+
     public CurrentUser require() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {

@@ -37,6 +37,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/admin/notice-templates", "/api/admin/notice-templates/**")
                                 .hasAnyRole("ADMIN", "DISPATCHER")
+                        // the campaign office keeps the units' people whom decisions may name (unit_person)
+                        .requestMatchers("/api/admin/unit-people", "/api/admin/unit-people/**")
+                                .hasAnyRole("ADMIN", "DISPATCHER")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> Problems.write(response,

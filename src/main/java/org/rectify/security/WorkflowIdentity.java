@@ -9,14 +9,17 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.rectify.catalog.Catalog;
 import org.rectify.catalog.Unit;
 import org.slf4j.Logger;
@@ -34,6 +37,7 @@ public class WorkflowIdentity {
     private static final Logger log = LoggerFactory.getLogger(WorkflowIdentity.class);
     static final String UNIT_TASKS_FILTER = "本单位待办";
     static final String MY_TASKS_FILTER = "我的任务";
+    private static final String DISCIPLINE_PROCESS = "discipline";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -41,8 +45,12 @@ public class WorkflowIdentity {
     private final TaskService taskService;
     private final Catalog catalog;
 
+    private final RepositoryService repositoryService;
+
     WorkflowIdentity(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService, Catalog catalog) {
+            FilterService filterService, TaskService taskService, Catalog catalog,
+            RepositoryService repositoryService) {
+        this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -70,9 +78,19 @@ public class WorkflowIdentity {
         grantUser(ANY, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grantUser(ANY, Resources.FILTER, ANY, Permissions.READ);
         grantUser(ANY, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-        for (String office : List.of(Roles.DISPATCHER, Roles.SUPERVISOR, Roles.DISCIPLINE)) {
-            grantGroup(office, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY);
-            grantGroup(office, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grantGroup(Roles.DISCIPLINE, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY);
+        grantGroup(Roles.DISCIPLINE, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        // The other offices read every process but the discipline office's: its variables (the rules' proposal, the
+        // office's reasons) are discipline data, which the engine's history would otherwise hand out.
+        List<String> keys = repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+                .map(ProcessDefinition::getKey).filter(key -> !DISCIPLINE_PROCESS.equals(key)).distinct().toList();
+        for (String office : List.of(Roles.DISPATCHER, Roles.SUPERVISOR)) {
+            revokeGroup(office, Resources.PROCESS_DEFINITION, ANY);
+            revokeGroup(office, Resources.PROCESS_INSTANCE, ANY);
+            for (String key : keys) {
+                grantGroup(office, Resources.PROCESS_DEFINITION, key, Permissions.READ_HISTORY);
+                grantGroup(office, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE);
+            }
         }
         withdrawNonAdminRights();
         ensureFilter(UNIT_TASKS_FILTER, -10, "本单位（或本岗位）可以认领和办理的任务",
@@ -119,12 +137,28 @@ public class WorkflowIdentity {
                 .resourceId(resourceId).hasPermission(permission).count() > 0) {
             return;
         }
+        // The engine keeps one grant per group and resource: a further permission joins the existing one.
+        Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null) {
+            existing.addPermission(permission);
+            authorizationService.saveAuthorization(existing);
+            return;
+        }
         Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(groupId);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
         authorization.addPermission(permission);
         authorizationService.saveAuthorization(authorization);
+    }
+
+    /** Withdraws what earlier versions granted a group on a resource (ANY): the start-up narrows it again. */
+    private void revokeGroup(String groupId, Resource resource, String resourceId) {
+        for (Authorization granted : authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).list()) {
+            authorizationService.deleteAuthorization(granted.getId());
+        }
     }
 
     private void grantUser(String userId, Resource resource, String resourceId, Permission permission) {

@@ -81,7 +81,7 @@ class TaskCallbacks {
             execution.setVariable(CYCLE, cycle);
             execution.setVariable(DUE_AT, Date.from(plan.dueAt().toInstant()));
             execution.setVariable(DUE_TEXT, (plan.finalStretch() ? "完成期限 " : "下次反馈截止 ")
-                    + plan.dueAt().format(TaskLadder.SHOWN));
+                    + org.rectify.shared.ChineseTimes.table(plan.dueAt()));
             execution.setVariable(WARNING_AT, Date.from(plan.warningAt().toInstant()));
             execution.setVariable(URGE_AT, Date.from(plan.urgeAt().toInstant()));
             execution.setVariable(SUPERVISE_AT, Date.from(plan.superviseAt().toInstant()));

@@ -2,10 +2,11 @@ package org.rectify.tasks;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import org.rectify.calendar.TimeLimitUnit;
 import org.rectify.calendar.WorkingCalendar;
 import org.rectify.rules.RuleEngine;
+import org.rectify.rules.RuleSetLabels;
+import org.rectify.shared.ChineseTimes;
 import org.rectify.rules.RuleOutcome;
 import org.rectify.rules.TaskLadderFacts;
 import org.rectify.rules.TaskLadderPolicy;
@@ -19,24 +20,26 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskLadder {
 
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     record Plan(OffsetDateTime dueAt, boolean finalStretch, OffsetDateTime warningAt, OffsetDateTime urgeAt,
             OffsetDateTime superviseAt, OffsetDateTime transferAt, TaskLadderPolicy policy, String firedRules,
-            String ruleSetVersion) {
+            String ruleSetLabel) {
 
         String explanation(int cycle) {
-            return "第" + cycle + "个反馈周期：" + (finalStretch ? "完成期限" : "下次反馈截止") + " " + dueAt.format(SHOWN)
-                    + "；预警 " + warningAt.format(SHOWN) + "，催办 " + urgeAt.format(SHOWN) + "，督办 "
-                    + superviseAt.format(SHOWN) + "，移交纪工委 " + transferAt.format(SHOWN) + "（规则：" + firedRules
-                    + "；规则版本 " + ruleSetVersion + "）";
+            return "第" + cycle + "个反馈周期：" + (finalStretch ? "完成期限" : "下次反馈截止") + ChineseTimes.text(dueAt)
+                    + "；预警" + ChineseTimes.text(warningAt) + "，催办" + ChineseTimes.text(urgeAt) + "，督办"
+                    + ChineseTimes.text(superviseAt) + "，移交纪工委" + ChineseTimes.text(transferAt) + "（规则："
+                    + firedRules + "；规则版本 " + ruleSetLabel + "）";
         }
     }
 
     private final WorkingCalendar calendar;
     private final RuleEngine rules;
 
-    TaskLadder(WorkingCalendar calendar, RuleEngine rules) {
+    private final RuleSetLabels ruleSetLabels;
+
+    TaskLadder(WorkingCalendar calendar, RuleEngine rules, RuleSetLabels ruleSetLabels) {
+        this.ruleSetLabels = ruleSetLabels;
         this.calendar = calendar;
         this.rules = rules;
     }
@@ -58,7 +61,7 @@ class TaskLadder {
         OffsetDateTime urgeAt = after(due, policy.graceWorkingDays());
         return new Plan(due, finalStretch, warningAt, urgeAt, after(urgeAt, policy.supervisionAfterWorkingDays()),
                 after(urgeAt, policy.transferAfterWorkingDays()), policy, String.join("；", outcome.firedRules()),
-                outcome.ruleSetVersion());
+                ruleSetLabels.label(outcome.ruleSetVersion()));
     }
 
     private OffsetDateTime after(OffsetDateTime from, int workingDays) {

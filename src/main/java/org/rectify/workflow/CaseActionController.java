@@ -209,7 +209,7 @@ class CaseActionController {
     }
 
     private CaseViews.Detail detail(long id) {
-        return views.detail(cases.require(id));
+        return views.detailFor(cases.require(id), currentUsers.require());
     }
 
     private void requireStep(RectificationCase c, String step, String stepName) {

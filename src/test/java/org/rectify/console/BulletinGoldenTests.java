@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.rectify.documents.HtmlPdf;
+import org.rectify.rules.ShippedRules;
 import org.rectify.support.PdfText;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
 
@@ -21,7 +22,7 @@ class BulletinGoldenTests {
         freemarker.setTemplateLoaderPath("classpath:/templates/");
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.afterPropertiesSet();
-        String html = new Bulletins(null, null, freemarker).render(content());
+        String html = new Bulletins(null, null, freemarker, null, null).render(content());
 
         List<String> pages = PdfText.pages(PdfText.keep(HtmlPdf.standalone().render(html), "bulletin"));
 
@@ -47,8 +48,9 @@ class BulletinGoldenTests {
         for (int i = 0; i < names.length; i++) {
             units.add(new Bulletins.UnitLine(names[i], 10 + i, 8 + i % 3, 7 + i % 3, "87.5%", i % 4, i % 3, i % 2));
         }
-        List<Bulletins.UnitLine> worst = Bulletins.criticised(units);
-        List<Bulletins.UnitLine> best = Bulletins.praised(units, worst);
+        Bulletins.Selection selection = Bulletins.select(units, ShippedRules.engine());
+        List<Bulletins.UnitLine> worst = selection.worst();
+        List<Bulletins.UnitLine> best = selection.best();
         List<Bulletins.OverdueItem> overdue = new ArrayList<>();
         List<Bulletins.OrderItem> orders = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
@@ -58,11 +60,11 @@ class BulletinGoldenTests {
             if (i <= 12) {
                 orders.add(new Bulletins.OrderItem(number, "云谷大道沿线第" + i + "处建筑工地渣土运输车辆未密闭",
                         names[(i + 3) % names.length], "2026-12-0" + (1 + i % 5) + " 18:00",
-                        "督办：超期 3 个工作日仍未整改，下发督办令，限 2026年12月7日 18:00 前整改到位"));
+                        "督办：超期 3 个工作日仍未整改，下发督办令，限2026年12月7日18时前整改到位"));
             }
         }
         return new Bulletins.Content("创文创卫问题整改工作通报（2026年第49周）", "2026年第49周", "2026年11月30日至2026年12月6日",
-                "2026-12-07 08:00", "2026年12月7日", 126, 98, 85, "86.7%", 312, 23, 9, 12, 3, units, best, worst,
-                overdue, 23, orders);
+                "2026年12月7日8时", "2026年12月7日", 126, 98, 85, "86.7%", 312, 23, 9, 12, 3, units, best, worst,
+                overdue, 23, orders, "2026-12-01 第3版", selection);
     }
 }

@@ -26,12 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.rectify.calendar.TimeLimitUnit;
 import org.rectify.calendar.WorkingCalendar;
 import org.rectify.rules.AccountabilityMeasure;
+import org.rectify.console.ConsoleSession;
 import org.rectify.support.Api;
+import org.rectify.support.TasklistSession;
 import org.rectify.support.EngineTasks;
 import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.shared.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -70,6 +73,9 @@ class DisciplineIntegrationTests {
     @Autowired
     ApplicationEvents events;
 
+    @LocalServerPort
+    int port;
+
     Api api;
 
     @BeforeEach
@@ -98,6 +104,41 @@ class DisciplineIntegrationTests {
         assertProblem(api.get("dispatcher", "/api/discipline/units/cgj/record"), 403, "纪工委");
         assertThat(api.get("discipline", transfers).getStatusCode().value()).isEqualTo(200);
         assertThat(api.get("admin", transfers).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void otherOfficesSeeThatACaseWasDecidedButNoDisciplineDataThroughAnyDoor() {
+        long id = report("STREET_VENDING");
+        String instanceId = transfer(id, TransferTrigger.OVERDUE);
+        ok(api.post("discipline", "/api/discipline/cases/" + id + "/decision", Map.of()));
+
+        for (String office : List.of("dispatcher", "supervisor")) {
+            JsonNode detail = ok(api.get(office, "/api/cases/" + id));
+            assertThat(detail.get("history").findValuesAsText("action")).as("/api for %s", office)
+                    .contains("TRANSFERRED_TO_DISCIPLINE").noneMatch(a -> a.startsWith("ACCOUNTABILITY_"));
+            assertThat(detail.get("decisions").findValuesAsText("kind")).doesNotContain(Accountability.PROPOSAL);
+            String page = ConsoleSession.signedIn(port, office).get("/console/cases/" + id).body();
+            assertThat(page).as("console case page for %s", office).contains("移交纪工委")
+                    .doesNotContain("纪工委决定", "问责建议", "ACCOUNTABILITY");
+            TasklistSession tasklist = TasklistSession.signedIn(port, office);
+            String variables = tasklist.get(TasklistSession.ENGINE_API + "/history/variable-instance?processInstanceId="
+                    + instanceId).body();
+            assertThat(variables).as("Tasklist's engine history for %s", office).isEqualTo("[]");
+            assertThat(tasklist.get(TasklistSession.ENGINE_API + "/variable-instance?processInstanceIdIn="
+                    + instanceId).body()).isEqualTo("[]");
+            assertThat(tasklist.get(TasklistSession.ENGINE_API + "/history/process-instance?processDefinitionKey=discipline")
+                    .body()).isEqualTo("[]");
+        }
+
+        JsonNode unit = ok(api.get("cgj-handler", "/api/cases/" + id));
+        assertThat(unit.get("history").findValuesAsText("action")).as("the unit sees its decision once issued")
+                .contains("ACCOUNTABILITY_DECIDED");
+        assertThat(unit.get("decisions").findValuesAsText("kind")).doesNotContain(Accountability.PROPOSAL);
+        assertThat(unit.get("history").findValues("grounds")).as("not the office's notes").isEmpty();
+        assertProblem(api.get("jjdd-handler", "/api/cases/" + id), 403, "不属于您的单位");
+        assertThat(TasklistSession.signedIn(port, "discipline").get(TasklistSession.ENGINE_API
+                + "/history/variable-instance?processInstanceId=" + instanceId).body()).contains("caseNumber");
+        assertThat(lastDecision(ok(api.get("discipline", "/api/cases/" + id)), Accountability.PROPOSAL)).isNotNull();
     }
 
     @Test
@@ -148,7 +189,9 @@ class DisciplineIntegrationTests {
         assertThat(notice.getDueDate()).isEqualTo(runtimeService.getVariable(instance.getId(), "appealDeadline"));
         JsonNode decidedEvent = lastEvent(id, "ACCOUNTABILITY_DECIDED");
         assertThat(decidedEvent.get("actor").asText()).isEqualTo("discipline");
-        assertThat(decidedEvent.get("summary").asText()).contains("采纳规则建议", "申诉");
+        assertThat(decidedEvent.get("summary").asText()).contains("申诉").doesNotContain("采纳规则建议");
+        assertThat(decidedEvent.at("/details/grounds").asText()).as("the office's notes stay with the office")
+                .contains("采纳规则建议");
 
         JsonNode decisionDocument = api.get("cgj-handler", "/api/cases/" + id + "/documents").getBody();
         assertThat(decisionDocument.findValuesAsText("type")).as("the unit receives the decision in writing")
@@ -204,7 +247,7 @@ class DisciplineIntegrationTests {
         assertThat(record.get("followsProposal").asBoolean()).isFalse();
         assertThat(record.get("reason").asText()).isEqualTo("该单位已主动约谈摊主并提交整改方案，酌情调整");
         assertThat(record.get("previousMeasureLabel").asText()).isEqualTo(proposal.get("measureLabel").asText());
-        assertThat(lastEvent(id, "ACCOUNTABILITY_DECIDED").get("summary").asText())
+        assertThat(lastEvent(id, "ACCOUNTABILITY_DECIDED").at("/details/grounds").asText())
                 .contains("未采纳规则建议", "酌情调整");
         assertProblem(api.post("discipline", path, Map.of()), 409, "接收问责决定");
     }

@@ -163,7 +163,7 @@ class EscalationLadderIntegrationTests {
         assertThat(OffsetDateTime.parse(skipped.get("occurredAt").asText()))
                 .as("recorded when it was found due, not back-dated").isEqualTo(OffsetDateTime.parse("2026-10-13T10:00:00+08:00"));
         assertThat(lastEvent(id, "ESCALATION_SUPERVISION").get("summary").asText())
-                .contains("应于2026年9月28日 18:00执行", "实际执行于2026年10月13日 10:00");
+                .contains("应于2026年9月28日18时执行", "实际执行于2026年10月13日10时");
 
         List<Map<String, Object>> documents = jdbc.sql("""
                 select type, issued_at, html from document where case_id = :id and type <> 'RECTIFICATION_NOTICE'
@@ -275,7 +275,7 @@ class EscalationLadderIntegrationTests {
 
         // at most as long again as the original 3 working days: Wed 23, Thu 24, (Mid-Autumn) Mon 28
         assertProblem(api.post("sthjj-handler", "/api/cases/" + id + "/extension-request",
-                Map.of("until", "2026-09-29", "reason", "需采购隔音设备")), 400, "最晚可延至 2026年9月28日 18:00");
+                Map.of("until", "2026-09-29", "reason", "需采购隔音设备")), 400, "最晚可延至2026年9月28日18时");
         act("sthjj-handler", id, "extension-request", Map.of("until", "2026-09-25", "reason", "需采购隔音设备"));
         assertThat(api.caseDetail(id).get("status").asText()).isEqualTo("AWAITING_EXTENSION_DECISION");
         assertThat(timerDueDates(instance)).as("the clock keeps running while the request waits").hasSize(4);

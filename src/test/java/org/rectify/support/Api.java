@@ -44,6 +44,13 @@ public final class Api {
                 JsonNode.class);
     }
 
+    public ResponseEntity<JsonNode> put(String user, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.PUT,
+                new HttpEntity<>(body instanceof String s ? s : write(body), headers), JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> postRaw(String user, String path, String body, MediaType type) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
