@@ -56,9 +56,6 @@ class TaskController {
     record ReviewJson(String outcome, String reason) {
     }
 
-    record DecisionJson(String decision) {
-    }
-
     private final Tasks tasks;
     private final BreakdownImport imports;
     private final Achievements achievements;
@@ -161,12 +158,6 @@ class TaskController {
     @PostMapping("/{id}/review")
     Map<String, Object> review(@PathVariable long id, @RequestBody ReviewJson review) {
         tasks.review(users.require(), id, review.outcome(), review.reason());
-        return detail(id);
-    }
-
-    @PostMapping("/{id}/discipline-decision")
-    Map<String, Object> disciplineDecision(@PathVariable long id, @RequestBody DecisionJson decision) {
-        tasks.disciplineDecide(users.require(), id, decision.decision());
         return detail(id);
     }
 

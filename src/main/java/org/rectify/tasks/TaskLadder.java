@@ -20,13 +20,15 @@ import org.springframework.stereotype.Component;
 class TaskLadder {
 
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     record Plan(OffsetDateTime dueAt, boolean finalStretch, OffsetDateTime warningAt, OffsetDateTime urgeAt,
             OffsetDateTime superviseAt, OffsetDateTime transferAt, TaskLadderPolicy policy, String firedRules,
             String ruleSetVersion) {
 
         String explanation(int cycle) {
-            return "第" + cycle + "个反馈周期：" + (finalStretch ? "完成期限" : "下次反馈截止") + " " + dueAt.format(SHOWN)
+            return (cycle == 0 ? "任务下达：签收期限" : "第" + cycle + "个反馈周期：" + (finalStretch ? "完成期限" : "下次反馈截止"))
+                    + " " + dueAt.format(SHOWN)
                     + "；预警 " + warningAt.format(SHOWN) + "，催办 " + urgeAt.format(SHOWN) + "，督办 "
                     + superviseAt.format(SHOWN) + "，移交纪工委 " + transferAt.format(SHOWN) + "（规则：" + firedRules
                     + "；规则版本 " + ruleSetVersion + "）";
@@ -47,9 +49,27 @@ class TaskLadder {
         boolean finalStretch = deadlineAt != null && deadlineAt.isAfter(now)
                 && (task.recurrence() == Recurrence.NONE || !deadlineAt.isAfter(nextReport));
         OffsetDateTime due = finalStretch ? deadlineAt : nextReport;
+        return plan(task, now, due, finalStretch, TaskLadderFacts.REPORTING);
+    }
+
+    /**
+     * The stage before acknowledgement (签收): the rules give the working days the unit has to acknowledge the issued
+     * task, and the same ladder runs from that due time.
+     */
+    Plan planAcknowledgement(Task task, OffsetDateTime now) {
+        return plan(task, now, null, false, TaskLadderFacts.ACKNOWLEDGEMENT);
+    }
+
+    /** A step's own time limit, counted from the moment it is actually taken: never already past when it is issued late. */
+    OffsetDateTime limitFrom(OffsetDateTime issuedAt, int workingDays) {
+        return calendar.due(issuedAt.toInstant(), Math.max(1, workingDays), TimeLimitUnit.WORKING_DAYS).at();
+    }
+
+    private Plan plan(Task task, OffsetDateTime now, OffsetDateTime dueOrNull, boolean finalStretch, String stage) {
         RuleOutcome<TaskLadderPolicy> outcome = rules.taskLadder(new TaskLadderFacts(task.recurrence().chineseLabel(),
-                task.itemCode(), task.weight().intValue(), finalStretch));
+                task.itemCode(), task.weight().intValue(), finalStretch, stage));
         TaskLadderPolicy policy = outcome.decision();
+        OffsetDateTime due = dueOrNull != null ? dueOrNull : after(now, Math.max(1, policy.dueWorkingDays()));
         OffsetDateTime warningAt = policy.warningBeforeWorkingDays() <= 0 ? due
                 : calendar.closingTime(workingDaysBefore(due.toLocalDate(), policy.warningBeforeWorkingDays()));
         if (warningAt.isBefore(now)) {

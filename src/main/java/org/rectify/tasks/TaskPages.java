@@ -95,7 +95,6 @@ public class TaskPages {
         model.addAttribute("canAcknowledge", lead && steps.contains(TaskVariables.STEP_ACKNOWLEDGE));
         model.addAttribute("canReport", lead && steps.contains(TaskVariables.STEP_REPORT));
         model.addAttribute("canReview", (user.isAdmin() || user.isDispatcher()) && steps.contains(TaskVariables.STEP_REVIEW));
-        model.addAttribute("canDecide", (user.isAdmin() || user.isDiscipline()) && steps.contains(TaskVariables.STEP_DISCIPLINE));
         model.addAttribute("openSteps", d.openSteps().stream().map(TaskProcess.OpenStep::name).toList());
         model.addAttribute("needsFigure", d.task().needsFigure());
         return "console/task";
@@ -134,13 +133,6 @@ public class TaskPages {
             @RequestParam(required = false) String reason, RedirectAttributes flash) {
         tasks.review(users.require(), id, outcome, reason);
         flash.addFlashAttribute("notice", "PASS".equals(outcome) ? "审核通过，已列入业绩清单" : "审核不通过，已退回责任单位");
-        return "redirect:/console/tasks/" + id;
-    }
-
-    @PostMapping("/console/tasks/{id:\\d+}/discipline-decision")
-    String decide(@PathVariable long id, @RequestParam(required = false) String decision, RedirectAttributes flash) {
-        tasks.disciplineDecide(users.require(), id, decision);
-        flash.addFlashAttribute("notice", "已记录审查意见");
         return "redirect:/console/tasks/" + id;
     }
 

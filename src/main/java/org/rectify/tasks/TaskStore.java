@@ -45,7 +45,7 @@ class TaskStore {
     }
 
     public record Transfer(long id, long taskId, String taskNo, String unitCode, String reason, OffsetDateTime transferredAt,
-            OffsetDateTime decidedAt, String decidedBy, String decision) {
+            OffsetDateTime decidedAt, String decidedBy, String decision, Long caseId, String disciplineProcessInstanceId) {
     }
 
     public record Leader(long id, String name, String title, String account) {
@@ -243,7 +243,17 @@ class TaskStore {
                 .param("t", taskId).query((rs, n) -> new Transfer(rs.getLong("id"), rs.getLong("task_id"),
                         rs.getString("task_no"), rs.getString("unit_code"), rs.getString("reason"),
                         rs.getObject("transferred_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
-                        rs.getString("decided_by"), rs.getString("decision"))).list();
+                        rs.getString("decided_by"), rs.getString("decision"), rs.getObject("case_id", Long.class),
+                        rs.getString("discipline_process_instance_id"))).list();
+    }
+
+    void transferredToDiscipline(long transferId, long caseId, String processInstanceId) {
+        jdbc.sql("update task_transfer set case_id = :c, discipline_process_instance_id = :p where id = :id")
+                .param("c", caseId).param("p", processInstanceId).param("id", transferId).update();
+    }
+
+    List<Long> tasksOfTransferCase(long caseId) {
+        return jdbc.sql("select task_id from task_transfer where case_id = :c").param("c", caseId).query(Long.class).list();
     }
 
     /** Records the discipline office's decision on the task's open transfer; false if there was none. */

@@ -123,13 +123,6 @@ class Tasks {
         process.complete(task, STEP_REVIEW, "审核", user, variables);
     }
 
-    void disciplineDecide(CurrentUser user, long id, String decision) {
-        Task task = require(user, id);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(DISCIPLINE_DECISION, decision);
-        process.complete(task, STEP_DISCIPLINE, "记录审查意见", user, variables);
-    }
-
     /**
      * A problem found while checking a task (督查): filed through the intake as a case, then linked to the task
      * (问题清单 ↔ 任务清单). The campaign office and the supervisors file them.
