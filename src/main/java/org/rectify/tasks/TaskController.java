@@ -161,6 +161,22 @@ class TaskController {
         return detail(id);
     }
 
+    /** One task entered by hand: the same fields and checks as a row of the breakdown table. */
+    @PostMapping
+    ResponseEntity<Map<String, Object>> enter(@RequestBody BreakdownImport.NewTask task) {
+        long id = imports.enter(task, users.require());
+        return ResponseEntity.status(201).body(detail(id));
+    }
+
+    record AssignmentJson(String leader, String title, String target) {
+    }
+
+    /** Names a 包保 leader for a unit ({@code UNIT:code}), an area ({@code AREA:street}) or a task ({@code TASK:id}). */
+    @PostMapping("/leaders/assignments")
+    TaskStore.Leader assignLeader(@RequestBody AssignmentJson assignment) {
+        return leaders.assign(users.require(), assignment.leader(), assignment.title(), assignment.target());
+    }
+
     @PostMapping("/{id}/problems")
     ResponseEntity<Intake.Receipt> problem(@PathVariable long id, @Valid @RequestBody ReportRequest report,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {

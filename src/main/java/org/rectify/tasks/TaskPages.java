@@ -97,6 +97,12 @@ public class TaskPages {
         model.addAttribute("canReview", (user.isAdmin() || user.isDispatcher()) && steps.contains(TaskVariables.STEP_REVIEW));
         model.addAttribute("openSteps", d.openSteps().stream().map(TaskProcess.OpenStep::name).toList());
         model.addAttribute("needsFigure", d.task().needsFigure());
+        model.addAttribute("canFileProblem", user.isAdmin() || user.isDispatcher() || user.isSupervisor());
+        model.addAttribute("canAssignLeader", isOffice(user));
+        model.addAttribute("categories", catalog.categories());
+        model.addAttribute("requestKey", java.util.UUID.randomUUID().toString());
+        model.addAttribute("disciplineCases", d.transfers().stream().filter(x -> x.caseId() != null)
+                .map(TaskStore.Transfer::caseId).toList());
         return "console/task";
     }
 
@@ -144,6 +150,63 @@ public class TaskPages {
                 .body(tasks.evidenceContent(users.require(), id, evidenceId));
     }
 
+    @GetMapping("/console/tasks/new")
+    String newTask(Model model) {
+        Tasks.requireOffice(users.require());
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("breakdown", BreakdownImport.DEFAULT_BREAKDOWN);
+        form.put("recurrence", "每周");
+        form.put("weight", "1");
+        return newTaskForm(model, form, List.of("照片"), null);
+    }
+
+    @PostMapping("/console/tasks/new")
+    String enterTask(@RequestParam Map<String, String> params, @RequestParam(required = false) List<String> evidence,
+            Model model, jakarta.servlet.http.HttpServletResponse response, RedirectAttributes flash) {
+        CurrentUser user = users.require();
+        Tasks.requireOffice(user);
+        List<String> kinds = evidence == null ? List.of() : evidence;
+        try {
+            long id = imports.enter(new BreakdownImport.NewTask(params.get("breakdown"), params.get("taskNo"),
+                    params.get("content"), params.get("standard"), params.get("target"), params.get("itemCode"),
+                    params.get("itemName"), params.get("leadUnit"), params.get("coUnits"), params.get("leader"),
+                    params.get("deadline"), params.get("recurrence"), params.get("weight"),
+                    kinds.isEmpty() ? "无" : String.join("、", kinds)), user);
+            flash.addFlashAttribute("notice", "已下达任务，等待责任单位签收");
+            return "redirect:/console/tasks/" + id;
+        } catch (DomainException e) {
+            response.setStatus(org.rectify.web.Problems.statusOf(e).value());
+            return newTaskForm(model, params, kinds, e.detail());
+        }
+    }
+
+    private String newTaskForm(Model model, Map<String, String> form, List<String> evidence, String error) {
+        model.addAttribute("form", form);
+        model.addAttribute("evidence", evidence);
+        model.addAttribute("error", error);
+        model.addAttribute("units", catalog.units());
+        model.addAttribute("breakdowns", store.breakdownNames());
+        return "console/task-new";
+    }
+
+    @PostMapping("/console/tasks/leaders/assignments")
+    String assignLeader(@RequestParam(required = false) String name, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String target, RedirectAttributes flash) {
+        TaskStore.Leader leader = leaders.assign(users.require(), name, title, target);
+        flash.addFlashAttribute("notice", "已指定" + leader.name() + "为包保领导");
+        return target != null && target.startsWith("TASK:") ? "redirect:/console/tasks/" + target.substring(5).strip()
+                : "redirect:/console/tasks/leaders/" + leader.id();
+    }
+
+    @PostMapping("/console/tasks/{id:\\d+}/problems")
+    String problem(@PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes flash) {
+        org.rectify.intake.Intake.Receipt receipt = tasks.reportProblem(users.require(), id, params.get("categoryCode"),
+                params.get("severity"), params.get("title"), params.get("address"), params.get("description"),
+                params.get("gridCode"), params.get("requestKey"));
+        flash.addFlashAttribute("notice", "已立案 " + receipt.caseNumber() + "，转入问题清单并关联本任务");
+        return "redirect:/console/tasks/" + id;
+    }
+
     @GetMapping("/console/tasks/achievements")
     String achievementsPage(@RequestParam(required = false) String item, @RequestParam(required = false) String unit,
             Model model) {
@@ -178,6 +241,8 @@ public class TaskPages {
             throw DomainException.forbidden("offices-only", "只有创建办、督查组和纪工委可以查看全部包保领导");
         }
         model.addAttribute("leaders", leaders.all());
+        model.addAttribute("units", catalog.units());
+        model.addAttribute("canAssign", isOffice(user));
         return "console/task-leaders";
     }
 

@@ -35,6 +35,7 @@ class TaskStore {
                 case "TRANSFER" -> "移交纪工委";
                 case "DISCIPLINE_DECIDED" -> "纪工委审查意见";
                 case "CASE_LINKED" -> "发现问题，转入问题清单";
+                case "LEADER_ASSIGNED" -> "指定包保领导";
                 default -> kind;
             };
         }
@@ -303,6 +304,10 @@ class TaskStore {
 
     List<Leader> leaders() {
         return jdbc.sql("select * from task_leader order by id").query(TaskStore::leader).list();
+    }
+
+    void setTaskLeader(long taskId, long leaderId) {
+        jdbc.sql("update task set leader_id = :l where id = :t").param("l", leaderId).param("t", taskId).update();
     }
 
     void assign(long leaderId, String kind, String target) {

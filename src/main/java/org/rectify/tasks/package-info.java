@@ -7,5 +7,5 @@
  * through the intake and linked to it (问题清单 ↔ 任务清单). A task that reaches the top of its ladder goes to the discipline office through
  * {@code Discipline.transfer}, on a case 任务未落实 linked to it. Owns the tables {@code task*} (V20, V23).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "cases", "catalog", "clock", "discipline", "documents", "evaluation", "intake", "rules", "security", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "cases", "catalog", "clock", "discipline", "documents", "evaluation", "intake", "rules", "security", "shared", "web"})
 package org.rectify.tasks;
