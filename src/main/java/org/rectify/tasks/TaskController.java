@@ -163,7 +163,12 @@ class TaskController {
 
     /** One task entered by hand: the same fields and checks as a row of the breakdown table. */
     @PostMapping
-    ResponseEntity<Map<String, Object>> enter(@RequestBody BreakdownImport.NewTask task) {
+    ResponseEntity<Map<String, Object>> enter(@RequestBody(required = false) BreakdownImport.NewTask task) {
+        // the office is checked before the body, so a unit learns nothing from a malformed request
+        Tasks.requireOffice(users.require());
+        if (task == null) {
+            throw DomainException.invalid("no-body", "请提交任务内容（JSON）");
+        }
         long id = imports.enter(task, users.require());
         return ResponseEntity.status(201).body(detail(id));
     }
@@ -173,7 +178,11 @@ class TaskController {
 
     /** Names a 包保 leader for a unit ({@code UNIT:code}), an area ({@code AREA:street}) or a task ({@code TASK:id}). */
     @PostMapping("/leaders/assignments")
-    TaskStore.Leader assignLeader(@RequestBody AssignmentJson assignment) {
+    TaskStore.Leader assignLeader(@RequestBody(required = false) AssignmentJson assignment) {
+        Tasks.requireOffice(users.require());
+        if (assignment == null) {
+            throw DomainException.invalid("no-body", "请提交包保领导和包保对象（JSON）");
+        }
         return leaders.assign(users.require(), assignment.leader(), assignment.title(), assignment.target());
     }
 

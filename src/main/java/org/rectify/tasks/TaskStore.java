@@ -194,6 +194,8 @@ class TaskStore {
                 .param("kinds", kinds).param("from", from).param("to", to).query((rs, n) -> event(rs)).list();
     }
 
+    private static final List<String> LADDER_ORDER = List.of("WARNING", "URGING", "SUPERVISION", "TRANSFER");
+
     /** The highest ladder step of each task's current cycle, by task id. */
     java.util.Map<Long, String> currentLadderSteps() {
         java.util.Map<Long, String> steps = new java.util.HashMap<>();
@@ -203,7 +205,9 @@ class TaskStore {
                   and e.cycle = (select coalesce(max(x.cycle), 0) from task_event x where x.task_id = e.task_id)
                 order by e.at, e.id""")
                 .query(rs -> {
-                    steps.put(rs.getLong("task_id"), rs.getString("kind"));
+                    // steps that fell due together may run in any order: the highest one counts
+                    steps.merge(rs.getLong("task_id"), rs.getString("kind"),
+                            (a, b) -> LADDER_ORDER.indexOf(b) > LADDER_ORDER.indexOf(a) ? b : a);
                 });
         return steps;
     }

@@ -53,6 +53,8 @@ class TaskBrowserIntegrationTests {
     TestRestTemplate rest;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     ChromeDriver browser;
     WebDriverWait wait;
@@ -178,6 +180,150 @@ class TaskBrowserIntegrationTests {
         open("/console/tasks/leader");
         assertThat(browser.findElement(By.id("leader-tasks")).getText()).contains("RW-12", "RW-13");
         screenshot("leader-page");
+    }
+
+    @Test
+    void theTaskStepsAreWorkedInTasklistAndTheOfficeEntersATaskNamesLeadersAndFilesAProblemInTheConsole() throws Exception {
+        try {
+            tasklistStory();
+        } catch (Exception | AssertionError e) {
+            screenshot("failure-tasklist");
+            Files.writeString(SCREENSHOTS.resolve("failure-tasklist.html"), browser.getPageSource());
+            throw e;
+        }
+    }
+
+    private void tasklistStory() throws Exception {
+        String breakdown = "浏览器录入-" + UUID.randomUUID().toString().substring(0, 8);
+        String taskNo = "LR-" + UUID.randomUUID().toString().substring(0, 4);
+        Path photo = Files.createTempFile("market", ".jpg");
+        Files.write(photo, TestImages.jpeg(Color.GREEN));
+
+        // 1. the campaign office enters one task by hand; a bad target is refused with the entry kept
+        open("/console/login");
+        signIn("dispatcher");
+        open("/console/tasks/new");
+        type("breakdown", breakdown);
+        type("taskNo", taskNo);
+        type("content", "云谷农贸市场完成提质改造");
+        type("standard", "农贸市场划行归市，公厕达到二类以上标准");
+        type("target", "很多");
+        type("itemCode", "3.2.1");
+        type("itemName", "农贸市场");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("leadUnit"))).selectByValue("cgj");
+        type("coUnits", "云谷街道办事处");
+        browser.findElement(By.cssSelector("#task-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-error")));
+        assertThat(browser.findElement(By.id("task-error")).getText()).contains("目标值“很多”应为数字");
+        assertThat(browser.findElement(By.id("taskNo")).getAttribute("value")).isEqualTo(taskNo);
+        screenshot("office-new-task-refused");
+        type("target", "");
+        browser.findElement(By.cssSelector("#task-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.ok")));
+        long id = taskId(breakdown, taskNo);
+        screenshot("office-new-task-issued");
+
+        // 2. … names its 包保 leader, and files a problem found while checking it
+        type("leader-name", "王建国");
+        browser.findElement(By.cssSelector("#task-leader-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "王建国"));
+        browser.findElement(By.id("find-problem")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("categoryCode"))).selectByValue("MARKET_HYGIENE");
+        type("address", "云谷农贸市场东门");
+        type("description", "水产区地面积水，排水沟堵塞");
+        browser.findElement(By.cssSelector("#problem-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "已立案"));
+        assertThat(browser.findElement(By.id("linked-cases")).getText()).contains("任务" + taskNo + "检查发现：云谷农贸市场东门");
+        screenshot("office-task-leader-and-problem");
+        open("/console/tasks/leaders");
+        type("name", "陈志刚");
+        type("title", "区人大常委会副主任");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("target"))).selectByValue("AREA:ygjd");
+        browser.findElement(By.cssSelector("#assign-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "片区：云谷街道办事处及所属社区"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(taskNo);
+        screenshot("office-area-leader-page");
+        signOut();
+
+        // 3. the department works the steps in Camunda Tasklist with the Chinese forms
+        open("/console/login");
+        signIn("cgj-handler");
+        String instance = jdbc.sql("select process_instance_id from task where id = :id").param("id", id).query(String.class).single();
+        openTask(instance, "UserTask_Acknowledge");
+        screenshot("tasklist-department-acknowledge");
+        complete();
+        poll(() -> "IN_PROGRESS".equals(status(id)));
+
+        openTask(instance, "UserTask_Report");
+        click(browser.findElement(By.cssSelector("input[name='rf-report-kind'][value='PROGRESS']")));
+        browser.findElement(By.id("reportText")).sendKeys("本周完成东区摊位改造，划行归市");
+        screenshot("tasklist-department-progress");
+        complete();
+        poll(() -> jdbc.sql("select count(*) from task_event where task_id = :id and kind = 'PROGRESS'").param("id", id)
+                .query(Long.class).single() == 1);
+
+        openTask(instance, "UserTask_Report");
+        click(browser.findElement(By.cssSelector("input[name='rf-report-kind'][value='COMPLETION']")));
+        browser.findElement(By.id("reportText")).sendKeys("提质改造全部完成，公厕达到二类标准");
+        browser.findElement(By.cssSelector("input[cam-variable-name='photo1']")).sendKeys(photo.toAbsolutePath().toString());
+        screenshot("tasklist-department-completion");
+        complete();
+        poll(() -> "SUBMITTED".equals(status(id)));
+        signOut();
+
+        // 4. the campaign office reviews it in Tasklist: passed into the 业绩清单
+        open("/console/login");
+        signIn("dispatcher");
+        openTask(instance, "UserTask_Review");
+        click(browser.findElement(By.cssSelector("input[name='rf-review-outcome'][value='PASS']")));
+        screenshot("tasklist-office-review");
+        complete();
+        poll(() -> "ACHIEVED".equals(status(id)));
+        open("/console/tasks/" + id);
+        assertThat(browser.findElement(By.id("task-history")).getText()).contains("签收", "反馈进展", "申报完成", "列入业绩清单");
+        screenshot("office-task-achieved");
+        signOut();
+
+        // 5. the 包保 leader finds it on their page
+        open("/console/login");
+        signIn("leader");
+        open("/console/tasks/leader");
+        assertThat(browser.findElement(By.id("leader-tasks")).getText()).contains(taskNo);
+        screenshot("leader-page-with-entered-task");
+    }
+
+    /** Opens the open step of the task's process in Tasklist, which claims it on opening. */
+    private void openTask(String processInstance, String stepKey) throws InterruptedException {
+        String[] stepId = new String[1];
+        poll(() -> {
+            java.util.List<org.camunda.bpm.engine.task.Task> open = taskService.createTaskQuery()
+                    .processInstanceId(processInstance).taskDefinitionKey(stepKey).active().list();
+            stepId[0] = open.isEmpty() ? null : open.get(0).getId();
+            return stepId[0] != null;
+        });
+        open("/camunda/app/tasklist/default/#/?task=" + stepId[0]);
+        wait.until(d -> taskService.createTaskQuery().taskId(stepId[0]).singleResult().getAssignee() != null);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("[ng-click='claim()']")).stream().noneMatch(WebElement::isDisplayed));
+        wait.until(d -> d.findElements(By.cssSelector("form[role=form] [data-v='taskNo']")).stream()
+                .anyMatch(e -> !e.getText().isBlank()));
+    }
+
+    private void click(WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private void complete() {
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        if (!text.isEmpty()) {
+            field.sendKeys(text);
+        }
     }
 
     private long taskId(String breakdown, String taskNo) {

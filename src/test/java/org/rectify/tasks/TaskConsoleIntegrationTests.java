@@ -106,7 +106,7 @@ class TaskConsoleIntegrationTests {
         assertThat(office.get("/console/tasks/" + id).body()).contains("已指定王建国为包保领导", "指定包保领导");
         String leaderPage = ConsoleSession.signedIn(port, "leader").get("/console/tasks/leader").body();
         assertThat(leaderPage).contains("BB-01", "任务：BB-01");
-        assertThat(new Api(rest).get("dispatcher", "/api/tasks/" + id).getBody().at("/task/leaderName").asText()).isEqualTo("王建国");
+        assertThat(new Api(rest).get("dispatcher", "/api/tasks/" + id).getBody().at("/task/leader").asText()).isEqualTo("王建国");
 
         String name = "测试领导" + UUID.randomUUID().toString().substring(0, 6);
         HttpResponse<String> area = office.submit("/console/tasks/leaders", "/console/tasks/leaders/assignments",
