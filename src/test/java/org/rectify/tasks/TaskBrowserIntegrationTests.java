@@ -74,8 +74,10 @@ class TaskBrowserIntegrationTests {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1366,900", "--lang=zh-CN");
+        // without the background services off, Tasklist's page never finished loading here (as in ConsoleBrowserIntegrationTests)
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         browser = new ChromeDriver(service, options);
         // generous: the build machine is shared

@@ -208,7 +208,7 @@ class TaskConsoleIntegrationTests {
                 .list()).hasSize(1);
         JsonNode dossier = new Api(rest).get("discipline", "/api/discipline/cases/" + caseId + "/dossier").getBody();
         assertThat(dossier.toString()).contains("任务未落实：QS-01", "松涛社区居委会");
-        assertThat(new Api(rest).get("ygjd-handler", "/api/tasks/" + id).getBody().get("linkedCases")
+        assertThat(new Api(rest).get("stsq-handler", "/api/tasks/" + id).getBody().get("linkedCases")
                 .findValuesAsText("id")).contains(String.valueOf(caseId));
         assertThat(office.get("/console/tasks/" + id).body()).contains("问责卷宗（案件）", "/console/cases/" + caseId);
 
