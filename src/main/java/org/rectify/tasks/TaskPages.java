@@ -82,7 +82,7 @@ public class TaskPages {
         Tasks.Detail d = tasks.detail(user, id);
         model.addAttribute("t", row(d.task(), store.currentLadderSteps()));
         model.addAttribute("events", d.events().stream().filter(e -> !e.kind().equals("PLANNED") || user.seesAllCases())
-                .map(e -> new EventRow(format(e.at()), e.actor(), e.kind().equals("PLANNED") ? "确定反馈期限" : e.kindLabel(),
+                .map(e -> new EventRow(format(e.at()), e.actor(), e.kind().equals("PLANNED") ? (e.cycle() == 0 ? "确定签收期限" : "确定反馈期限") : e.kindLabel(),
                         e.text() == null ? "" : e.text(), e.figure() == null ? "" : e.figure().stripTrailingZeros().toPlainString(),
                         e.kind()))
                 .toList());
