@@ -59,6 +59,10 @@ class TaskCallbacks {
                     steps.reported(taskId, actor, cycle, string(task, REPORT_KIND), string(task, REPORT_TEXT),
                             task.getVariable(REPORT_FIGURE), files);
                     task.getExecution().setVariable(RETURN_REASON, null);
+                    // recorded in task_event: the next cycle's form starts empty instead of showing this report again
+                    // (reportKind stays: the gateway after the work reads it)
+                    task.getExecution().removeVariable(REPORT_TEXT);
+                    task.getExecution().removeVariable(REPORT_FIGURE);
                 }
                 case STEP_REVIEW -> {
                     steps.reviewed(taskId, actor, cycle, string(task, REVIEW_OUTCOME), string(task, REVIEW_REASON));

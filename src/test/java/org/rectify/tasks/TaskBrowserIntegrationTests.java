@@ -266,6 +266,7 @@ class TaskBrowserIntegrationTests {
 
         openTask(instance, "UserTask_Report");
         click(browser.findElement(By.cssSelector("input[name='rf-report-kind'][value='COMPLETION']")));
+        assertThat(browser.findElement(By.id("reportText")).getAttribute("value")).as("a new cycle's form starts empty").isEmpty();
         browser.findElement(By.id("reportText")).sendKeys("提质改造全部完成，公厕达到二类标准");
         browser.findElement(By.cssSelector("input[cam-variable-name='photo1']")).sendKeys(photo.toAbsolutePath().toString());
         screenshot("tasklist-department-completion");
