@@ -59,7 +59,9 @@ insert into category (code, name, default_unit_code) values
     ('GARBAGE_COLLECTION',  '垃圾清运',         'cgj'),
     ('GARBAGE_SORTING',     '垃圾分类',         'cgj'),
     ('THREE_GUARANTEES',    '门前三包',         'cgj'),
-    ('FIRE_FACILITIES',     '消防设施',         'xfj')
+    ('FIRE_FACILITIES',     '消防设施',         'xfj'),
+    -- a task of the breakdown table that went up the ladder to the discipline office is filed under this category
+    ('TASK_NOT_DONE',       '任务未落实',       'cgj')
 on conflict (code) do nothing;
 
 -- The people an accountability decision may name (主要负责人, 分管负责人, 具体责任人), one of each per unit.

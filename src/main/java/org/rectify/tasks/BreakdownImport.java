@@ -45,7 +45,7 @@ class BreakdownImport {
             DateTimeFormatter.ofPattern("M/d/yy", Locale.US));
 
     public enum Outcome {
-        CREATED("已导入"), UNCHANGED("已导入过，未重复导入"), CHANGED("编号已存在但内容不同，未修改（请在控制台修改或换新编号）"),
+        CREATED("已导入"), UNCHANGED("已导入过，未重复导入"), CHANGED("编号已存在但内容不同，未修改（已下达的任务不能修改，请换用新编号）"),
         REJECTED("未导入");
 
         private final String chineseLabel;
@@ -90,12 +90,57 @@ class BreakdownImport {
         this.transactions = transactions;
     }
 
-    Report importFile(String breakdownName, String fileName, byte[] bytes, CurrentUser user) {
+    /** One task as the console's form and the API enter it: the same fields and checks as one row of the table. */
+    record NewTask(String breakdown, String taskNo, String content, String standard, String target, String itemCode,
+            String itemName, String leadUnit, String coUnits, String leader, String deadline, String recurrence,
+            String weight, String evidence) {
+
+        List<String> cells() {
+            return java.util.Arrays.asList(taskNo, content, standard, target, itemCode, itemName, leadUnit, coUnits, leader,
+                    deadline, recurrence, weight, evidence);
+        }
+    }
+
+    /**
+     * Enters a single task and starts its process, as a valid row of an import would. Every reason a row would be
+     * refused for is returned at once; a number the breakdown already has is refused (a task is never changed after it
+     * was issued: 全程留痕 — a correction is a new task, and the campaign office tells the unit).
+     */
+    long enter(NewTask entry, CurrentUser user) {
         Tasks.requireOffice(user);
-        String breakdown = breakdownName == null || breakdownName.isBlank() ? DEFAULT_BREAKDOWN : breakdownName.strip();
+        String breakdown = breakdownName(entry.breakdown());
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int c = 0; c < Column.ALL.size(); c++) {
+            columns.put(Column.ALL.get(c), c);
+        }
+        List<String> cells = entry.cells().stream().map(v -> v == null ? "" : v).toList();
+        List<String> reasons = new ArrayList<>();
+        Optional<BreakdownRow> row = parse(0, cells, columns, reasons);
+        if (row.isEmpty()) {
+            throw DomainException.invalid("task-invalid", String.join("；", reasons));
+        }
+        String actor = user.id();
+        return transactions.execute(s -> {
+            long breakdownId = store.breakdown(breakdown, clock.now(), actor);
+            if (store.find(breakdownId, row.get().taskNo()).isPresent()) {
+                throw DomainException.conflict("task-exists", "任务分解表“" + breakdown + "”中已有编号为“" + row.get().taskNo()
+                        + "”的任务；已下达的任务不能修改，请使用新的任务编号");
+            }
+            return file(breakdownId, row.get(), actor, "在控制台录入任务").taskId();
+        });
+    }
+
+    private static String breakdownName(String name) {
+        String breakdown = name == null || name.isBlank() ? DEFAULT_BREAKDOWN : name.strip();
         if (breakdown.length() > 200) {
             throw DomainException.invalid("breakdown-name", "任务分解表名称不能超过 200 个字");
         }
+        return breakdown;
+    }
+
+    Report importFile(String breakdownName, String fileName, byte[] bytes, CurrentUser user) {
+        Tasks.requireOffice(user);
+        String breakdown = breakdownName(breakdownName);
         String name = fileName == null || fileName.isBlank() ? "任务分解表.xlsx" : fileName;
         String lower = name.toLowerCase(Locale.ROOT);
         if (!lower.endsWith(".xlsx") && !lower.endsWith(".xls") && !lower.endsWith(".csv")) {
@@ -152,7 +197,7 @@ class BreakdownImport {
         String actor = user.id();
         long breakdownId = transactions.execute(s -> store.breakdown(breakdown, clock.now(), actor));
         for (BreakdownRow row : valid) {
-            results.add(transactions.execute(s -> file(breakdownId, row, actor)));
+            results.add(transactions.execute(s -> file(breakdownId, row, actor, "导入任务分解表")));
         }
         results.sort(java.util.Comparator.comparingInt(RowResult::row));
         Report report = new Report(breakdown, name, results.size(), count(results, Outcome.CREATED),
@@ -165,7 +210,7 @@ class BreakdownImport {
         return report;
     }
 
-    private RowResult file(long breakdownId, BreakdownRow row, String actor) {
+    private RowResult file(long breakdownId, BreakdownRow row, String actor, String how) {
         Optional<Task> existing = store.find(breakdownId, row.taskNo());
         if (existing.isPresent()) {
             Outcome outcome = row.sameAs(existing.get()) ? Outcome.UNCHANGED : Outcome.CHANGED;
@@ -173,7 +218,7 @@ class BreakdownImport {
         }
         Long leaderId = row.leaderName() == null ? null : store.leader(row.leaderName());
         long id = store.insert(breakdownId, row, leaderId, clock.now());
-        store.event(id, clock.now(), actor, "CREATED", "导入任务分解表，下达" + catalog.unitName(row.leadUnitCode())
+        store.event(id, clock.now(), actor, "CREATED", how + "，下达" + catalog.unitName(row.leadUnitCode())
                 + "牵头" + (row.coUnitCodes().isEmpty() ? "" : "，" + String.join("、",
                         catalog.unitNames(row.coUnitCodes()).values()) + "配合"), null, 0, null);
         store.setProcessInstance(id, process.start(store.task(id).orElseThrow()));

@@ -64,6 +64,72 @@ public class Leaders {
         }
     }
 
+    /**
+     * The campaign office names a leader for a unit, an area (a street and its communities) or a task; a leader not yet
+     * known is added. For a task the leader becomes its 包保领导 (named in its supervision steps). Returns the leader.
+     *
+     * @param target {@code UNIT:code}, {@code AREA:code} (a street) or {@code TASK:id}
+     */
+    @org.springframework.transaction.annotation.Transactional
+    TaskStore.Leader assign(CurrentUser user, String name, String title, String target) {
+        Tasks.requireOffice(user);
+        List<String> errors = new ArrayList<>();
+        String leaderName = name == null ? "" : name.strip();
+        if (leaderName.isEmpty()) {
+            errors.add("请填写包保领导姓名");
+        } else if (leaderName.length() > 50) {
+            errors.add("包保领导姓名不能超过 50 个字");
+        }
+        String leaderTitle = title == null || title.isBlank() ? null : title.strip();
+        if (leaderTitle != null && leaderTitle.length() > 100) {
+            errors.add("职务不能超过 100 个字");
+        }
+        String text = target == null ? "" : target.strip();
+        int colon = text.indexOf(':');
+        String kind = colon < 0 ? "" : text.substring(0, colon);
+        String code = colon < 0 ? "" : text.substring(colon + 1).strip();
+        Long taskId = null;
+        switch (kind) {
+            case "UNIT" -> {
+                if (catalog.unit(code).isEmpty()) {
+                    errors.add("单位“" + code + "”不在单位名录中");
+                }
+            }
+            case "AREA" -> {
+                if (catalog.unit(code).filter(u -> u.kind() == Unit.Kind.STREET).isEmpty()) {
+                    errors.add("片区应为街道（“" + code + "”不是单位名录中的街道）");
+                }
+            }
+            case "TASK" -> {
+                taskId = code.matches("\\d{1,18}") ? Long.parseLong(code) : null;
+                if (taskId == null || store.task(taskId).isEmpty()) {
+                    errors.add("任务不存在");
+                }
+            }
+            default -> errors.add("请选择包保对象：单位、片区（街道）或任务");
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid("leader-assignment", String.join("；", errors));
+        }
+        long leaderId = store.leader(leaderName);
+        TaskStore.Leader leader = store.leaderById(leaderId).orElseThrow();
+        if (leaderTitle != null && !leaderTitle.equals(leader.title())) {
+            store.leaderAccount(leaderId, leaderTitle, leader.account());
+        }
+        store.assign(leaderId, kind, code);
+        if (taskId != null) {
+            store.setTaskLeader(taskId, leaderId);
+            store.event(taskId, clock.now(), user.id(), "LEADER_ASSIGNED", "包保领导：" + leaderName
+                    + (leaderTitle == null ? "" : "（" + leaderTitle + "）"), null, 0, null);
+        }
+        return store.leaderById(leaderId).orElseThrow();
+    }
+
+    /** What can be assigned to a leader: the units and the streets (areas), for the console's form. */
+    List<Unit> units() {
+        return catalog.units();
+    }
+
     Optional<TaskStore.Leader> of(CurrentUser user) {
         return store.leaderByAccount(user.id());
     }

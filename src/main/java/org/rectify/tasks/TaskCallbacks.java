@@ -59,15 +59,31 @@ class TaskCallbacks {
                     steps.reported(taskId, actor, cycle, string(task, REPORT_KIND), string(task, REPORT_TEXT),
                             task.getVariable(REPORT_FIGURE), files);
                     task.getExecution().setVariable(RETURN_REASON, null);
+                    // recorded in task_event: the next cycle's form starts empty instead of showing this report again
+                    // (reportKind stays: the gateway after the work reads it)
+                    task.getExecution().removeVariable(REPORT_TEXT);
+                    task.getExecution().removeVariable(REPORT_FIGURE);
                 }
                 case STEP_REVIEW -> {
                     steps.reviewed(taskId, actor, cycle, string(task, REVIEW_OUTCOME), string(task, REVIEW_REASON));
                     task.getExecution().setVariable(RETURN_REASON, FAIL.equals(string(task, REVIEW_OUTCOME))
                             ? string(task, REVIEW_REASON) : null);
                 }
-                case STEP_DISCIPLINE -> steps.disciplineDecided(taskId, actor, string(task, DISCIPLINE_DECISION));
                 default -> throw new IllegalStateException("No completion step for task " + task.getTaskDefinitionKey());
             }
+        };
+    }
+
+    @Bean
+    JavaDelegate planTaskAcknowledgement() {
+        return execution -> {
+            long taskId = ((Number) execution.getVariable(TASK_ID)).longValue();
+            Task task = store.task(taskId).orElseThrow();
+            TaskLadder.Plan plan = ladder.planAcknowledgement(task, clock.now());
+            execution.setVariable(CYCLE, 0);
+            execution.setVariable(DUE_TEXT, "签收期限 " + org.rectify.shared.ChineseTimes.table(plan.dueAt()));
+            schedule(execution, plan);
+            store.event(taskId, clock.now(), SYSTEM, "PLANNED", plan.explanation(0), null, 0, null);
         };
     }
 
@@ -75,34 +91,41 @@ class TaskCallbacks {
     JavaDelegate planTaskLadder() {
         return execution -> {
             long taskId = ((Number) execution.getVariable(TASK_ID)).longValue();
-            int cycle = execution.getVariable(CYCLE) == null ? 1 : ((Number) execution.getVariable(CYCLE)).intValue() + 1;
+            Object previous = execution.getVariable(CYCLE);
+            int cycle = previous == null ? 1 : ((Number) previous).intValue() + 1;
             Task task = store.task(taskId).orElseThrow();
             TaskLadder.Plan plan = ladder.plan(task, clock.now());
             execution.setVariable(CYCLE, cycle);
-            execution.setVariable(DUE_AT, Date.from(plan.dueAt().toInstant()));
             execution.setVariable(DUE_TEXT, (plan.finalStretch() ? "完成期限 " : "下次反馈截止 ")
                     + org.rectify.shared.ChineseTimes.table(plan.dueAt()));
-            execution.setVariable(WARNING_AT, Date.from(plan.warningAt().toInstant()));
-            execution.setVariable(URGE_AT, Date.from(plan.urgeAt().toInstant()));
-            execution.setVariable(SUPERVISE_AT, Date.from(plan.superviseAt().toInstant()));
-            execution.setVariable(TRANSFER_AT, Date.from(plan.transferAt().toInstant()));
-            execution.setVariable(LADDER_TEXT, plan.policy().describe());
+            schedule(execution, plan);
             store.event(taskId, clock.now(), SYSTEM, "PLANNED", plan.explanation(cycle), null, cycle, null);
         };
+    }
+
+    private static void schedule(org.camunda.bpm.engine.delegate.DelegateExecution execution, TaskLadder.Plan plan) {
+        execution.setVariable(DUE_AT, Date.from(plan.dueAt().toInstant()));
+        execution.setVariable(WARNING_AT, Date.from(plan.warningAt().toInstant()));
+        execution.setVariable(URGE_AT, Date.from(plan.urgeAt().toInstant()));
+        execution.setVariable(SUPERVISE_AT, Date.from(plan.superviseAt().toInstant()));
+        execution.setVariable(TRANSFER_AT, Date.from(plan.transferAt().toInstant()));
+        execution.setVariable(LADDER_TEXT, plan.policy().describe());
     }
 
     @Bean
     JavaDelegate taskLadderStep() {
         return execution -> {
-            String kind = switch (execution.getCurrentActivityId()) {
-                case "ServiceTask_Warn" -> "WARNING";
-                case "ServiceTask_Urge" -> "URGING";
-                case "ServiceTask_Supervise" -> "SUPERVISION";
-                case "ServiceTask_Transfer" -> "TRANSFER";
+            String[] step = switch (execution.getCurrentActivityId()) {
+                case "ServiceTask_Warn", "ServiceTask_AckWarn" -> new String[] {"WARNING", WARNING_AT};
+                case "ServiceTask_Urge", "ServiceTask_AckUrge" -> new String[] {"URGING", URGE_AT};
+                case "ServiceTask_Supervise", "ServiceTask_AckSupervise" -> new String[] {"SUPERVISION", SUPERVISE_AT};
+                case "ServiceTask_Transfer", "ServiceTask_AckTransfer" -> new String[] {"TRANSFER", TRANSFER_AT};
                 default -> throw new IllegalStateException("Not a ladder step: " + execution.getCurrentActivityId());
             };
-            steps.ladderStep(((Number) execution.getVariable(TASK_ID)).longValue(), kind,
-                    ((Number) execution.getVariable(CYCLE)).intValue());
+            Date planned = (Date) execution.getVariable(step[1]);
+            steps.ladderStep(((Number) execution.getVariable(TASK_ID)).longValue(), step[0],
+                    ((Number) execution.getVariable(CYCLE)).intValue(),
+                    planned == null ? null : planned.toInstant().atOffset(java.time.ZoneOffset.ofHours(8)));
         };
     }
 

@@ -56,9 +56,6 @@ class TaskController {
     record ReviewJson(String outcome, String reason) {
     }
 
-    record DecisionJson(String decision) {
-    }
-
     private final Tasks tasks;
     private final BreakdownImport imports;
     private final Achievements achievements;
@@ -164,10 +161,29 @@ class TaskController {
         return detail(id);
     }
 
-    @PostMapping("/{id}/discipline-decision")
-    Map<String, Object> disciplineDecision(@PathVariable long id, @RequestBody DecisionJson decision) {
-        tasks.disciplineDecide(users.require(), id, decision.decision());
-        return detail(id);
+    /** One task entered by hand: the same fields and checks as a row of the breakdown table. */
+    @PostMapping
+    ResponseEntity<Map<String, Object>> enter(@RequestBody(required = false) BreakdownImport.NewTask task) {
+        // the office is checked before the body, so a unit learns nothing from a malformed request
+        Tasks.requireOffice(users.require());
+        if (task == null) {
+            throw DomainException.invalid("no-body", "请提交任务内容（JSON）");
+        }
+        long id = imports.enter(task, users.require());
+        return ResponseEntity.status(201).body(detail(id));
+    }
+
+    record AssignmentJson(String leader, String title, String target) {
+    }
+
+    /** Names a 包保 leader for a unit ({@code UNIT:code}), an area ({@code AREA:street}) or a task ({@code TASK:id}). */
+    @PostMapping("/leaders/assignments")
+    TaskStore.Leader assignLeader(@RequestBody(required = false) AssignmentJson assignment) {
+        Tasks.requireOffice(users.require());
+        if (assignment == null) {
+            throw DomainException.invalid("no-body", "请提交包保领导和包保对象（JSON）");
+        }
+        return leaders.assign(users.require(), assignment.leader(), assignment.title(), assignment.target());
     }
 
     @PostMapping("/{id}/problems")

@@ -20,8 +20,7 @@ class TaskForms implements DeclaredTaskForms {
             STEP_ACKNOWLEDGE, form("签收任务", "task.acknowledge", List.of()),
             STEP_REPORT, form("反馈进展或申报完成", "task.report", List.of(REPORT_KIND, REPORT_TEXT, REPORT_FIGURE),
                     PHOTO, DOCUMENT),
-            STEP_REVIEW, form("审核任务完成情况", "task.review", List.of(REVIEW_OUTCOME, REVIEW_REASON)),
-            STEP_DISCIPLINE, form("纪工委审查任务落实情况", "task.discipline", List.of(DISCIPLINE_DECISION)));
+            STEP_REVIEW, form("审核任务完成情况", "task.review", List.of(REVIEW_OUTCOME, REVIEW_REASON)));
 
     @Override
     public Optional<DeclaredForm> formOf(String processKey, String taskKey) {

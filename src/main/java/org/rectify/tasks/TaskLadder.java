@@ -26,9 +26,9 @@ class TaskLadder {
             String ruleSetLabel) {
 
         String explanation(int cycle) {
-            return "第" + cycle + "个反馈周期：" + (finalStretch ? "完成期限" : "下次反馈截止") + ChineseTimes.text(dueAt)
-                    + "；预警" + ChineseTimes.text(warningAt) + "，催办" + ChineseTimes.text(urgeAt) + "，督办"
-                    + ChineseTimes.text(superviseAt) + "，移交纪工委" + ChineseTimes.text(transferAt) + "（规则："
+            return (cycle == 0 ? "任务下达：签收期限" : "第" + cycle + "个反馈周期：" + (finalStretch ? "完成期限" : "下次反馈截止"))
+                    + ChineseTimes.text(dueAt) + "；预警" + ChineseTimes.text(warningAt) + "，催办" + ChineseTimes.text(urgeAt)
+                    + "，督办" + ChineseTimes.text(superviseAt) + "，移交纪工委" + ChineseTimes.text(transferAt) + "（规则："
                     + firedRules + "；规则版本 " + ruleSetLabel + "）";
         }
     }
@@ -50,9 +50,27 @@ class TaskLadder {
         boolean finalStretch = deadlineAt != null && deadlineAt.isAfter(now)
                 && (task.recurrence() == Recurrence.NONE || !deadlineAt.isAfter(nextReport));
         OffsetDateTime due = finalStretch ? deadlineAt : nextReport;
+        return plan(task, now, due, finalStretch, TaskLadderFacts.REPORTING);
+    }
+
+    /**
+     * The stage before acknowledgement (签收): the rules give the working days the unit has to acknowledge the issued
+     * task, and the same ladder runs from that due time.
+     */
+    Plan planAcknowledgement(Task task, OffsetDateTime now) {
+        return plan(task, now, null, false, TaskLadderFacts.ACKNOWLEDGEMENT);
+    }
+
+    /** A step's own time limit, counted from the moment it is actually taken: never already past when it is issued late. */
+    OffsetDateTime limitFrom(OffsetDateTime issuedAt, int workingDays) {
+        return calendar.due(issuedAt.toInstant(), Math.max(1, workingDays), TimeLimitUnit.WORKING_DAYS).at();
+    }
+
+    private Plan plan(Task task, OffsetDateTime now, OffsetDateTime dueOrNull, boolean finalStretch, String stage) {
         RuleOutcome<TaskLadderPolicy> outcome = rules.taskLadder(new TaskLadderFacts(task.recurrence().chineseLabel(),
-                task.itemCode(), task.weight().intValue(), finalStretch));
+                task.itemCode(), task.weight().intValue(), finalStretch, stage));
         TaskLadderPolicy policy = outcome.decision();
+        OffsetDateTime due = dueOrNull != null ? dueOrNull : after(now, Math.max(1, policy.dueWorkingDays()));
         OffsetDateTime warningAt = policy.warningBeforeWorkingDays() <= 0 ? due
                 : calendar.closingTime(workingDaysBefore(due.toLocalDate(), policy.warningBeforeWorkingDays()));
         if (warningAt.isBefore(now)) {

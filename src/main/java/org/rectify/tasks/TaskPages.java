@@ -82,7 +82,7 @@ public class TaskPages {
         Tasks.Detail d = tasks.detail(user, id);
         model.addAttribute("t", row(d.task(), store.currentLadderSteps()));
         model.addAttribute("events", d.events().stream().filter(e -> !e.kind().equals("PLANNED") || user.seesAllCases())
-                .map(e -> new EventRow(format(e.at()), e.actor(), e.kind().equals("PLANNED") ? "确定反馈期限" : e.kindLabel(),
+                .map(e -> new EventRow(format(e.at()), e.actor(), e.kind().equals("PLANNED") ? (e.cycle() == 0 ? "确定签收期限" : "确定反馈期限") : e.kindLabel(),
                         e.text() == null ? "" : e.text(), e.figure() == null ? "" : e.figure().stripTrailingZeros().toPlainString(),
                         e.kind()))
                 .toList());
@@ -95,9 +95,14 @@ public class TaskPages {
         model.addAttribute("canAcknowledge", lead && steps.contains(TaskVariables.STEP_ACKNOWLEDGE));
         model.addAttribute("canReport", lead && steps.contains(TaskVariables.STEP_REPORT));
         model.addAttribute("canReview", (user.isAdmin() || user.isDispatcher()) && steps.contains(TaskVariables.STEP_REVIEW));
-        model.addAttribute("canDecide", (user.isAdmin() || user.isDiscipline()) && steps.contains(TaskVariables.STEP_DISCIPLINE));
         model.addAttribute("openSteps", d.openSteps().stream().map(TaskProcess.OpenStep::name).toList());
         model.addAttribute("needsFigure", d.task().needsFigure());
+        model.addAttribute("canFileProblem", user.isAdmin() || user.isDispatcher() || user.isSupervisor());
+        model.addAttribute("canAssignLeader", isOffice(user));
+        model.addAttribute("categories", catalog.categories());
+        model.addAttribute("requestKey", java.util.UUID.randomUUID().toString());
+        model.addAttribute("disciplineCases", d.transfers().stream().filter(x -> x.caseId() != null)
+                .map(TaskStore.Transfer::caseId).toList());
         return "console/task";
     }
 
@@ -137,19 +142,69 @@ public class TaskPages {
         return "redirect:/console/tasks/" + id;
     }
 
-    @PostMapping("/console/tasks/{id:\\d+}/discipline-decision")
-    String decide(@PathVariable long id, @RequestParam(required = false) String decision, RedirectAttributes flash) {
-        tasks.disciplineDecide(users.require(), id, decision);
-        flash.addFlashAttribute("notice", "已记录审查意见");
-        return "redirect:/console/tasks/" + id;
-    }
-
     @GetMapping("/console/tasks/{id:\\d+}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
         TaskStore.Evidence meta = tasks.detail(users.require(), id).evidence().stream().filter(e -> e.id() == evidenceId)
                 .findFirst().orElseThrow(() -> DomainException.notFound("no-such-evidence", "佐证材料不存在"));
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(meta.contentType()))
                 .body(tasks.evidenceContent(users.require(), id, evidenceId));
+    }
+
+    @GetMapping("/console/tasks/new")
+    String newTask(Model model) {
+        Tasks.requireOffice(users.require());
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("breakdown", BreakdownImport.DEFAULT_BREAKDOWN);
+        form.put("recurrence", "每周");
+        form.put("weight", "1");
+        return newTaskForm(model, form, List.of("照片"), null);
+    }
+
+    @PostMapping("/console/tasks/new")
+    String enterTask(@RequestParam Map<String, String> params, @RequestParam(required = false) List<String> evidence,
+            Model model, jakarta.servlet.http.HttpServletResponse response, RedirectAttributes flash) {
+        CurrentUser user = users.require();
+        Tasks.requireOffice(user);
+        List<String> kinds = evidence == null ? List.of() : evidence;
+        try {
+            long id = imports.enter(new BreakdownImport.NewTask(params.get("breakdown"), params.get("taskNo"),
+                    params.get("content"), params.get("standard"), params.get("target"), params.get("itemCode"),
+                    params.get("itemName"), params.get("leadUnit"), params.get("coUnits"), params.get("leader"),
+                    params.get("deadline"), params.get("recurrence"), params.get("weight"),
+                    kinds.isEmpty() ? "无" : String.join("、", kinds)), user);
+            flash.addFlashAttribute("notice", "已下达任务，等待责任单位签收");
+            return "redirect:/console/tasks/" + id;
+        } catch (DomainException e) {
+            response.setStatus(org.rectify.web.Problems.statusOf(e).value());
+            return newTaskForm(model, params, kinds, e.detail());
+        }
+    }
+
+    private String newTaskForm(Model model, Map<String, String> form, List<String> evidence, String error) {
+        model.addAttribute("form", form);
+        model.addAttribute("evidence", evidence);
+        model.addAttribute("error", error);
+        model.addAttribute("units", catalog.units());
+        model.addAttribute("breakdowns", store.breakdownNames());
+        return "console/task-new";
+    }
+
+    @PostMapping("/console/tasks/leaders/assignments")
+    String assignLeader(@RequestParam(required = false) String name, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String target, RedirectAttributes flash) {
+        TaskStore.Leader leader = leaders.assign(users.require(), name, title, target);
+        flash.addFlashAttribute("notice", "已指定" + leader.name() + "为包保领导");
+        return target != null && target.startsWith("TASK:") ? "redirect:/console/tasks/" + target.substring(5).strip()
+                : "redirect:/console/tasks/leaders/" + leader.id();
+    }
+
+    @PostMapping("/console/tasks/{id:\\d+}/problems")
+    String problem(@PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes flash) {
+        org.rectify.intake.Intake.Receipt receipt = tasks.reportProblem(users.require(), id, params.get("categoryCode"),
+                params.get("severity"), params.get("title"), params.get("address"), params.get("description"),
+                params.get("gridCode"), params.get("requestKey"));
+        flash.addFlashAttribute("notice", "已立案 " + receipt.caseNumber() + "，转入问题清单并关联本任务");
+        return "redirect:/console/tasks/" + id;
     }
 
     @GetMapping("/console/tasks/achievements")
@@ -186,6 +241,8 @@ public class TaskPages {
             throw DomainException.forbidden("offices-only", "只有创建办、督查组和纪工委可以查看全部包保领导");
         }
         model.addAttribute("leaders", leaders.all());
+        model.addAttribute("units", catalog.units());
+        model.addAttribute("canAssign", isOffice(user));
         return "console/task-leaders";
     }
 

@@ -31,9 +31,14 @@ class TaskSteps {
     private final BusinessClock clock;
     private final WorkingCalendar calendar;
     private final Photos photos;
+    private final TaskLadder ladder;
+    private final TaskTransfers transfers;
 
-    TaskSteps(TaskStore store, Catalog catalog, BusinessClock clock, WorkingCalendar calendar, Photos photos) {
+    TaskSteps(TaskStore store, Catalog catalog, BusinessClock clock, WorkingCalendar calendar, Photos photos,
+            TaskLadder ladder, TaskTransfers transfers) {
         this.photos = photos;
+        this.ladder = ladder;
+        this.transfers = transfers;
         this.store = store;
         this.catalog = catalog;
         this.clock = clock;
@@ -122,41 +127,43 @@ class TaskSteps {
         OffsetDateTime submitted = task.submittedAt() == null ? now : task.submittedAt();
         boolean onTime = task.deadline() == null || !submitted.isAfter(calendar.closingTime(task.deadline()));
         store.achieved(taskId, now, onTime);
+        transfers.achieved(task, now);
         store.event(taskId, now, "系统", "ACHIEVED", "审核通过，列入业绩清单" + (onTime ? "（按期完成）" : "（逾期完成）"),
                 task.latestFigure(), 0, true);
     }
 
-    void disciplineDecided(long taskId, String actor, String decision) {
-        String text = decision == null ? "" : decision.strip();
-        if (text.isEmpty()) {
-            throw DomainException.invalid("discipline-decision", "请填写审查意见（如：约谈责任单位主要负责人、通报批评）");
-        }
-        if (text.length() > MAX_TEXT) {
-            throw DomainException.invalid("discipline-decision", "审查意见不能超过 " + MAX_TEXT + " 个字");
-        }
-        OffsetDateTime now = clock.now();
-        if (!store.decideTransfer(taskId, text, actor, now)) {
-            throw DomainException.conflict("no-open-transfer", "该任务没有待审查的移交");
-        }
-        store.event(taskId, now, actor, "DISCIPLINE_DECIDED", text, null, 0, null);
-    }
-
-    /** A ladder step of the current cycle; false if it was taken already. */
-    boolean ladderStep(long taskId, String kind, int cycle) {
+    /**
+     * A ladder step of the current cycle (cycle 0: before acknowledgement); false if it was taken already. A step taken
+     * later than planned (timers that fell due while the server was down) says so, and the time limit it sets runs from
+     * the moment it is taken, so a late urging or supervision never gives the unit a date already past.
+     */
+    boolean ladderStep(long taskId, String kind, int cycle, OffsetDateTime plannedAt) {
+        store.lock(taskId);
         Task task = store.task(taskId).orElseThrow();
         OffsetDateTime now = clock.now();
         String unit = catalog.unitName(task.leadUnitCode());
+        boolean unacknowledged = task.status() == TaskStatus.ASSIGNED;
+        String what = unacknowledged ? "签收" : "反馈进展或申报完成";
         String text = switch (kind) {
-            case "WARNING" -> "任务即将到期：请" + unit + "按时反馈进展或申报完成";
-            case "URGING" -> "逾期未反馈进展，向" + unit + "催办";
-            case "SUPERVISION" -> "催办后仍未推进，向" + unit + "下达督办" + (task.leaderName() == null ? ""
-                    : "，抄送包保领导" + task.leaderName());
-            case "TRANSFER" -> "经预警、催办、督办仍未推进，移交纪工委";
+            case "WARNING" -> unacknowledged ? "任务签收即将到期：请" + unit + "及时签收"
+                    : "任务即将到期：请" + unit + "按时反馈进展或申报完成";
+            case "URGING" -> (unacknowledged ? "逾期未签收" : "逾期未反馈进展") + "，向" + unit + "催办，限"
+                    + org.rectify.shared.ChineseTimes.text(ladder.limitFrom(now, 1)) + "前" + what;
+            case "SUPERVISION" -> "催办后仍未" + (unacknowledged ? "签收" : "推进") + "，向" + unit + "下达督办，限"
+                    + org.rectify.shared.ChineseTimes.text(ladder.limitFrom(now, 2)) + "前" + what
+                    + (task.leaderName() == null ? "" : "，抄送包保领导" + task.leaderName());
+            case "TRANSFER" -> "经预警、催办、督办仍未" + (unacknowledged ? "签收" : "推进") + "，移交纪工委";
             default -> throw new IllegalArgumentException(kind);
         };
+        if (plannedAt != null && now.isAfter(plannedAt.plusMinutes(10))) {
+            text += "（应于" + org.rectify.shared.ChineseTimes.text(plannedAt) + "执行，实际执行于"
+                    + org.rectify.shared.ChineseTimes.text(now) + "）";
+        }
         boolean taken = store.ladderStep(taskId, now, kind, text, cycle);
         if (taken && kind.equals("TRANSFER")) {
-            store.transfer(taskId, task.leadUnitCode(), "任务" + task.taskNo() + "（" + task.content() + "）" + text, now);
+            String reason = "任务" + task.taskNo() + "（" + task.content() + "）" + text;
+            long transferId = store.transfer(taskId, task.leadUnitCode(), reason, now);
+            transfers.transfer(task, transferId, text, now);
         }
         return taken;
     }

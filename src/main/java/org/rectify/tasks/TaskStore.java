@@ -35,6 +35,7 @@ class TaskStore {
                 case "TRANSFER" -> "移交纪工委";
                 case "DISCIPLINE_DECIDED" -> "纪工委审查意见";
                 case "CASE_LINKED" -> "发现问题，转入问题清单";
+                case "LEADER_ASSIGNED" -> "指定包保领导";
                 default -> kind;
             };
         }
@@ -45,7 +46,7 @@ class TaskStore {
     }
 
     public record Transfer(long id, long taskId, String taskNo, String unitCode, String reason, OffsetDateTime transferredAt,
-            OffsetDateTime decidedAt, String decidedBy, String decision) {
+            OffsetDateTime decidedAt, String decidedBy, String decision, Long caseId, String disciplineProcessInstanceId) {
     }
 
     public record Leader(long id, String name, String title, String account) {
@@ -193,6 +194,8 @@ class TaskStore {
                 .param("kinds", kinds).param("from", from).param("to", to).query((rs, n) -> event(rs)).list();
     }
 
+    private static final List<String> LADDER_ORDER = List.of("WARNING", "URGING", "SUPERVISION", "TRANSFER");
+
     /** The highest ladder step of each task's current cycle, by task id. */
     java.util.Map<Long, String> currentLadderSteps() {
         java.util.Map<Long, String> steps = new java.util.HashMap<>();
@@ -202,7 +205,9 @@ class TaskStore {
                   and e.cycle = (select coalesce(max(x.cycle), 0) from task_event x where x.task_id = e.task_id)
                 order by e.at, e.id""")
                 .query(rs -> {
-                    steps.put(rs.getLong("task_id"), rs.getString("kind"));
+                    // steps that fell due together may run in any order: the highest one counts
+                    steps.merge(rs.getLong("task_id"), rs.getString("kind"),
+                            (a, b) -> LADDER_ORDER.indexOf(b) > LADDER_ORDER.indexOf(a) ? b : a);
                 });
         return steps;
     }
@@ -243,7 +248,17 @@ class TaskStore {
                 .param("t", taskId).query((rs, n) -> new Transfer(rs.getLong("id"), rs.getLong("task_id"),
                         rs.getString("task_no"), rs.getString("unit_code"), rs.getString("reason"),
                         rs.getObject("transferred_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
-                        rs.getString("decided_by"), rs.getString("decision"))).list();
+                        rs.getString("decided_by"), rs.getString("decision"), rs.getObject("case_id", Long.class),
+                        rs.getString("discipline_process_instance_id"))).list();
+    }
+
+    void transferredToDiscipline(long transferId, long caseId, String processInstanceId) {
+        jdbc.sql("update task_transfer set case_id = :c, discipline_process_instance_id = :p where id = :id")
+                .param("c", caseId).param("p", processInstanceId).param("id", transferId).update();
+    }
+
+    List<Long> tasksOfTransferCase(long caseId) {
+        return jdbc.sql("select task_id from task_transfer where case_id = :c").param("c", caseId).query(Long.class).list();
     }
 
     /** Records the discipline office's decision on the task's open transfer; false if there was none. */
@@ -293,6 +308,10 @@ class TaskStore {
 
     List<Leader> leaders() {
         return jdbc.sql("select * from task_leader order by id").query(TaskStore::leader).list();
+    }
+
+    void setTaskLeader(long taskId, long leaderId) {
+        jdbc.sql("update task set leader_id = :l where id = :t").param("l", leaderId).param("t", taskId).update();
     }
 
     void assign(long leaderId, String kind, String target) {

@@ -38,7 +38,6 @@ final class TaskVariables {
     static final String DOCUMENT = "document";
     static final String REVIEW_OUTCOME = "reviewOutcome";
     static final String REVIEW_REASON = "reviewReason";
-    static final String DISCIPLINE_DECISION = "disciplineDecision";
 
     static final String PROGRESS = "PROGRESS";
     static final String COMPLETION = "COMPLETION";
@@ -48,7 +47,6 @@ final class TaskVariables {
     static final String STEP_ACKNOWLEDGE = "UserTask_Acknowledge";
     static final String STEP_REPORT = "UserTask_Report";
     static final String STEP_REVIEW = "UserTask_Review";
-    static final String STEP_DISCIPLINE = "UserTask_DisciplineReview";
 
     private TaskVariables() {
     }

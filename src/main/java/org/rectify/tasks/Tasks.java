@@ -123,13 +123,6 @@ class Tasks {
         process.complete(task, STEP_REVIEW, "审核", user, variables);
     }
 
-    void disciplineDecide(CurrentUser user, long id, String decision) {
-        Task task = require(user, id);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(DISCIPLINE_DECISION, decision);
-        process.complete(task, STEP_DISCIPLINE, "记录审查意见", user, variables);
-    }
-
     /**
      * A problem found while checking a task (督查): filed through the intake as a case, then linked to the task
      * (问题清单 ↔ 任务清单). The campaign office and the supervisors file them.
@@ -145,6 +138,49 @@ class Tasks {
         store.event(task.id(), clock.now(), user.id(), "CASE_LINKED", "检查中发现问题，立案 " + result.receipt().caseNumber()
                 + "：" + report.title(), null, 0, null);
         return result.receipt();
+    }
+
+    /** The console's form for a problem found on a task: the same report as the API's, checked field by field. */
+    Intake.Receipt reportProblem(CurrentUser user, long id, String categoryCode, String severity, String title,
+            String address, String description, String gridCode, String requestKey) {
+        require(user, id);
+        List<String> errors = new java.util.ArrayList<>();
+        String category = blank(categoryCode);
+        if (category == null) {
+            errors.add("请选择问题类别");
+        }
+        org.rectify.catalog.Severity level = null;
+        try {
+            level = org.rectify.catalog.Severity.valueOf(severity == null || severity.isBlank() ? "GENERAL" : severity.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add("严重程度应为一般、较重或紧急");
+        }
+        String where = blank(address);
+        if (where == null) {
+            errors.add("请填写问题地点");
+        } else if (where.length() > 300) {
+            errors.add("地点不能超过 300 字");
+        }
+        String what = blank(description);
+        if (what == null) {
+            errors.add("请描述发现的问题");
+        } else if (what.length() > 4000) {
+            errors.add("问题描述不能超过 4000 字");
+        }
+        String heading = blank(title);
+        if (heading != null && heading.length() > 200) {
+            errors.add("标题不能超过 200 字");
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid("problem-invalid", String.join("；", errors));
+        }
+        Task task = require(user, id);
+        String finalTitle = heading != null ? heading : "任务" + task.taskNo() + "检查发现：" + (where.length() > 40
+                ? where.substring(0, 40) + "…" : where);
+        ReportRequest report = new ReportRequest(category, org.rectify.catalog.ReportSource.SUPERVISION, level, finalTitle,
+                what, new ReportRequest.Location(where, null, null, blank(gridCode)), List.of(),
+                new ReportRequest.Reporter(user.id(), null, null));
+        return reportProblem(user, id, report, blank(requestKey));
     }
 
     byte[] evidenceContent(CurrentUser user, long taskId, long evidenceId) {

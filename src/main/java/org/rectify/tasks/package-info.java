@@ -4,7 +4,8 @@
  * (rules/task-ladder.drl), the performance list (业绩清单) with its evidence archive (创建档案) exported per 测评体系 item,
  * the leaders who answer for units, areas and tasks (领导包保), and the tasks' part of the monthly score
  * (rules/task-scores.drl, through evaluation's {@code ScoreContributor}). Problems found while checking a task are filed
- * through the intake and linked to it (问题清单 ↔ 任务清单). Owns the tables {@code task*} (V20).
+ * through the intake and linked to it (问题清单 ↔ 任务清单). A task that reaches the top of its ladder goes to the discipline office through
+ * {@code Discipline.transfer}, on a case 任务未落实 linked to it. Owns the tables {@code task*} (V20, V23).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "cases", "catalog", "clock", "documents", "evaluation", "intake", "rules", "security", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar :: api", "cases", "catalog", "clock", "discipline", "documents", "evaluation", "intake", "rules", "security", "shared", "web"})
 package org.rectify.tasks;

@@ -209,13 +209,11 @@ class TaskListIntegrationTests {
         assertThat(transfer.get("reason").asText()).contains("DB-01", "移交纪工委");
         assertProblem(api.get("stsq-handler", "/api/tasks/transfers"), 403, "只有创建办、督查组和纪工委");
 
-        JsonNode detail = api.get("discipline", "/api/tasks/" + id).getBody();
-        assertThat(detail.get("openSteps").findValuesAsText("key")).contains("UserTask_DisciplineReview", "UserTask_Report");
-        assertProblem(api.post("stsq-handler", "/api/tasks/" + id + "/discipline-decision", Map.of("decision", "不用了")),
-                403, "纪工委办理");
-        ok(api.post("discipline", "/api/tasks/" + id + "/discipline-decision",
-                Map.of("decision", "责令松涛社区作出书面检查，约谈社区主任")));
-        assertThat(api.get("discipline", "/api/tasks/transfers").getBody().toString()).contains("责令松涛社区作出书面检查");
+        // the discipline office works it in its own process, as a case (Discipline.transfer): a dossier and a step
+        long caseId = transfer.get("caseId").asLong();
+        assertThat(api.get("discipline", "/api/discipline/cases/" + caseId + "/dossier").getStatusCode().value()).isEqualTo(200);
+        assertThat(taskService.createTaskQuery().processInstanceId(transfer.get("disciplineProcessInstanceId").asText())
+                .taskCandidateGroup("discipline").count()).isEqualTo(1);
 
         // a report starts a new cycle: the ladder starts again from the bottom
         ok(api.post("stsq-handler", "/api/tasks/" + id + "/reports", Map.of("kind", "PROGRESS", "text", "已入户宣传300户",
@@ -227,7 +225,8 @@ class TaskListIntegrationTests {
                 api.report("GARBAGE_SORTING", "GENERAL", "SUPERVISION", "stsq-01"));
         assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
         assertThat(api.get("stsq-handler", "/api/tasks/" + id).getBody().get("linkedCases").findValuesAsText("caseNumber"))
-                .containsExactly(filed.getBody().get("caseNumber").asText());
+                .as("the 任务未落实 case of the transfer, and the problem found").hasSize(2)
+                .contains(filed.getBody().get("caseNumber").asText());
         assertProblem(api.post("stsq-handler", "/api/tasks/" + id + "/problems",
                 api.report("GARBAGE_SORTING", "GENERAL", "SUPERVISION", "stsq-01")), 403, "只有创建办和督查组");
 

@@ -33,16 +33,20 @@ class TaskPathTests extends ProcessPathTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        doAnswer(call -> {
-            DelegateExecution execution = call.getArgument(0);
+        JavaDelegate planTimetable = execution -> {
             Date now = ClockUtil.getCurrentTime();
             execution.setVariable("warningAt", days(now, 1));
             execution.setVariable("urgeAt", days(now, 2));
             execution.setVariable("superviseAt", days(now, 3));
             execution.setVariable("transferAt", days(now, 4));
             execution.setVariable("dueAt", days(now, 2));
-            return null;
-        }).when(delegate("planTaskLadder")).execute(any());
+        };
+        for (String planner : new String[] {"planTaskAcknowledgement", "planTaskLadder"}) {
+            doAnswer(call -> {
+                planTimetable.execute(call.getArgument(0));
+                return null;
+            }).when(delegate(planner)).execute(any());
+        }
     }
 
     @Test
@@ -77,8 +81,22 @@ class TaskPathTests extends ProcessPathTest {
         ClockUtil.setCurrentTime(days(start, 5));
         BareEngine.runDueTimers(pi.getId());
         verify(delegate("taskLadderStep"), times(4)).execute(any());
-        assertThat(pi).isWaitingAt("UserTask_Report", "UserTask_DisciplineReview")
+        assertThat(pi).isWaitingAt("UserTask_Report")
                 .hasPassed("ServiceTask_Warn", "ServiceTask_Urge", "ServiceTask_Supervise", "ServiceTask_Transfer");
+    }
+
+    @Test
+    void aTaskNotAcknowledgedClimbsTheLadderWhileTheAcknowledgementStaysOpen() throws Exception {
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt("UserTask_Acknowledge").hasPassed("ServiceTask_PlanAcknowledge");
+        ClockUtil.setCurrentTime(days(start, 5));
+        BareEngine.runDueTimers(pi.getId());
+        verify(delegate("taskLadderStep"), times(4)).execute(any());
+        assertThat(pi).isWaitingAt("UserTask_Acknowledge")
+                .hasPassed("ServiceTask_AckWarn", "ServiceTask_AckUrge", "ServiceTask_AckSupervise", "ServiceTask_AckTransfer")
+                .hasNotPassed("ServiceTask_PlanLadder");
+        complete(task(pi));
+        assertThat(pi).isWaitingAt("UserTask_Report").hasPassed("ServiceTask_PlanLadder");
     }
 
     private ProcessInstance start() {
