@@ -117,8 +117,7 @@ class Ledger {
         List<String> where = new ArrayList<>();
         where.add(viewer.scope(params));
         if (LedgerFilter.OPEN.equals(f.status())) {
-            where.add("c.status not in (:terminal)");
-            params.put("terminal", Texts.terminalStatuses());
+            where.add("c.status not in (" + Texts.TERMINAL_SQL + ")");
         } else if (f.status() != null) {
             where.add("c.status = :status");
             params.put("status", f.status());
@@ -153,14 +152,14 @@ class Ledger {
             params.put("campaign", Long.parseLong(f.campaign()));
         }
         if (f.overdue() != null) {
-            params.put("running", Texts.clockRunningStatuses());
+            String running = "c.status in (" + Texts.RUNNING_SQL + ")";
             params.put("now", now);
             switch (f.overdue()) {
-                case "yes" -> where.add("(c.status in (:running) and c.deadline < :now)");
-                case "no" -> where.add("not (c.status in (:running) and c.deadline is not null and c.deadline < :now)");
+                case "yes" -> where.add("(" + running + " and c.deadline < :now)");
+                case "no" -> where.add("not (" + running + " and c.deadline is not null and c.deadline < :now)");
                 default -> {
                     LocalDate today = now.atZoneSameInstant(Texts.ZONE).toLocalDate();
-                    where.add("(c.status in (:running) and c.deadline >= :todayStart and c.deadline < :tomorrowStart)");
+                    where.add("(" + running + " and c.deadline >= :todayStart and c.deadline < :tomorrowStart)");
                     params.put("todayStart", startOf(today));
                     params.put("tomorrowStart", startOf(today.plusDays(1)));
                 }
