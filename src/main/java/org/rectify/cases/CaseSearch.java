@@ -52,6 +52,9 @@ public class CaseSearch {
             params.put("now", now);
         }
         if (filter.text() != null) {
+            // The first condition is implied by the second (a field that holds the text makes their concatenation hold
+            // it): it changes no result, but lets the trigram index of V9 pick the candidates instead of a full scan.
+            where.add("(case_number || ' ' || title || ' ' || address || ' ' || description) ilike :text");
             where.add("(title ilike :text or description ilike :text or address ilike :text or case_number ilike :text)");
             params.put("text", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }

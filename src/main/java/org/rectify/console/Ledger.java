@@ -78,10 +78,9 @@ class Ledger {
     }
 
     Page page(LedgerFilter filter, Viewer viewer, Directory.Snapshot directory, OffsetDateTime now) {
+        long count = count(filter, viewer, directory, now);
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, viewer, directory, now, params);
-        Long total = jdbc.queryForObject("select count(*)" + FROM + " where " + where, params, Long.class);
-        long count = total == null ? 0 : total;
+        String where = where(filter, viewer.scope(params), directory, now, params);
         int pages = (int) Math.max(1, (count + filter.size() - 1) / filter.size());
         int page = Math.min(filter.page(), pages);
         params.put("limit", filter.size());
@@ -95,7 +94,7 @@ class Ledger {
     void each(LedgerFilter filter, Viewer viewer, Directory.Snapshot directory, OffsetDateTime now, int limit,
             Consumer<Row> sink) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, viewer, directory, now, params);
+        String where = where(filter, viewer.scope(params), directory, now, params);
         params.put("limit", limit);
         RowMapper<Row> mapper = mapper(directory, now);
         readOnly.executeWithoutResult(status -> streaming.query("select " + COLUMNS
@@ -105,20 +104,23 @@ class Ledger {
                 }));
     }
 
+    /** How many rows the filter selects: the sum over the disjoint parts of the viewer's scope. */
     long count(LedgerFilter filter, Viewer viewer, Directory.Snapshot directory, OffsetDateTime now) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, viewer, directory, now, params);
-        Long total = jdbc.queryForObject("select count(*)" + FROM + " where " + where, params, Long.class);
+        List<String> counts = new ArrayList<>();
+        for (String part : viewer.scopeParts(params)) {
+            counts.add("(select count(*)" + FROM + " where " + where(filter, part, directory, now, params) + ")");
+        }
+        Long total = jdbc.queryForObject("select " + String.join(" + ", counts), params, Long.class);
         return total == null ? 0 : total;
     }
 
-    private String where(LedgerFilter f, Viewer viewer, Directory.Snapshot directory, OffsetDateTime now,
+    private String where(LedgerFilter f, String scope, Directory.Snapshot directory, OffsetDateTime now,
             Map<String, Object> params) {
         List<String> where = new ArrayList<>();
-        where.add(viewer.scope(params));
+        where.add(scope);
         if (LedgerFilter.OPEN.equals(f.status())) {
-            where.add("c.status not in (:terminal)");
-            params.put("terminal", Texts.terminalStatuses());
+            where.add("c.status not in (" + Texts.TERMINAL_SQL + ")");
         } else if (f.status() != null) {
             where.add("c.status = :status");
             params.put("status", f.status());
@@ -153,14 +155,14 @@ class Ledger {
             params.put("campaign", Long.parseLong(f.campaign()));
         }
         if (f.overdue() != null) {
-            params.put("running", Texts.clockRunningStatuses());
+            String running = "c.status in (" + Texts.RUNNING_SQL + ")";
             params.put("now", now);
             switch (f.overdue()) {
-                case "yes" -> where.add("(c.status in (:running) and c.deadline < :now)");
-                case "no" -> where.add("not (c.status in (:running) and c.deadline is not null and c.deadline < :now)");
+                case "yes" -> where.add("(" + running + " and c.deadline < :now)");
+                case "no" -> where.add("not (" + running + " and c.deadline is not null and c.deadline < :now)");
                 default -> {
                     LocalDate today = now.atZoneSameInstant(Texts.ZONE).toLocalDate();
-                    where.add("(c.status in (:running) and c.deadline >= :todayStart and c.deadline < :tomorrowStart)");
+                    where.add("(" + running + " and c.deadline >= :todayStart and c.deadline < :tomorrowStart)");
                     params.put("todayStart", startOf(today));
                     params.put("tomorrowStart", startOf(today.plusDays(1)));
                 }

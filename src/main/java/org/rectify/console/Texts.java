@@ -97,6 +97,20 @@ final class Texts {
         return Arrays.stream(CaseStatus.values()).filter(CaseStatus::isClockRunning).map(Enum::name).toList();
     }
 
+    /**
+     * The terminal statuses as an SQL list literal ({@code 'REJECTED', 'CLOSED', 'VOIDED'}), written into queries
+     * rather than bound: the partial indexes on open cases (V11, V21) are only used when the planner sees the same
+     * list in the query, and a bound parameter hides it from generic plans.
+     */
+    static final String TERMINAL_SQL = sqlList(terminalStatuses());
+    /** {@link #clockRunningStatuses()} as an SQL list literal, for the same reason. */
+    static final String RUNNING_SQL = sqlList(clockRunningStatuses());
+
+    private static String sqlList(List<String> codes) {
+        // enum names: letters and underscores only, nothing to escape
+        return codes.stream().map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(", "));
+    }
+
     static String sourceLabel(String code) {
         return Arrays.stream(ReportSource.values()).filter(s -> s.name().equals(code)).findFirst()
                 .map(ReportSource::chineseLabel).orElse(code == null ? "" : code);

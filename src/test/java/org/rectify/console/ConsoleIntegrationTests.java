@@ -143,6 +143,22 @@ class ConsoleIntegrationTests {
     }
 
     @Test
+    void aHandlersLedgerCountsTheCasesTheirUnitLeadsAndTheCasesItHelpsWithEachOnce() throws Exception {
+        String marker = "单位计数" + System.nanoTime();
+        String vending = api.caseDetail(report("STREET_VENDING", marker + " 占道")).get("caseNumber").asText();
+        String stairwell = api.caseDetail(report("STAIRWELL_CLUTTER", marker + " 楼道")).get("caseNumber").asText();
+        String query = "/console/ledger?size=100&q=" + java.net.URLEncoder.encode(marker, "UTF-8");
+
+        // the street leads the stairwell and helps with the street vending; the two departments see one case each
+        String street = ConsoleSession.signedIn(port, "cxjd-handler").get(query).body();
+        assertThat(street).contains("共 <strong>2</strong> 条").contains(vending).contains(stairwell);
+        String cityManagement = ConsoleSession.signedIn(port, "cgj-handler").get(query).body();
+        assertThat(cityManagement).contains("共 <strong>1</strong> 条").contains(vending).doesNotContain(stairwell);
+        String housing = ConsoleSession.signedIn(port, "zjj-handler").get(query).body();
+        assertThat(housing).contains("共 <strong>1</strong> 条").contains(stairwell).doesNotContain(vending);
+    }
+
+    @Test
     void theDisciplineInboxIsTheDisciplineOfficesAndTheAdministrators() {
         assertThat(ConsoleSession.signedIn(port, "discipline").get("/console/discipline").statusCode()).isEqualTo(200);
         assertThat(ConsoleSession.signedIn(port, "admin").get("/console/discipline").statusCode()).isEqualTo(200);
