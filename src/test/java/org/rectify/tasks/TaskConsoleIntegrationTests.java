@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.console.ConsoleSession;
@@ -180,14 +178,14 @@ class TaskConsoleIntegrationTests {
 
         // issued Mon 2 Nov 09:00: to acknowledge within 2 working days (Wed 4 Nov 18:00), warned the working day
         // before, urged at once, supervised 2 and transferred 4 working days after the urging
-        assertThat(timers(instance)).containsEntry("BoundaryEvent_AckWarning", instant("2026-11-03T18:00:00+08:00"))
+        assertThat(probe().timers(instance)).containsEntry("BoundaryEvent_AckWarning", instant("2026-11-03T18:00:00+08:00"))
                 .containsEntry("BoundaryEvent_AckUrge", instant("2026-11-04T18:00:00+08:00"))
                 .containsEntry("BoundaryEvent_AckSupervise", instant("2026-11-06T18:00:00+08:00"))
                 .containsEntry("BoundaryEvent_AckTransfer", instant("2026-11-10T18:00:00+08:00"));
 
         clock("2026-11-09T10:00:00+08:00"); // the server was down from Tuesday: three steps fall due at once
-        runDueJobs(instance);
-        assertThat(ladder(id)).containsExactlyInAnyOrder("WARNING", "URGING", "SUPERVISION");
+        probe().runDueJobs(instance);
+        assertThat(probe().ladder(id)).containsExactlyInAnyOrder("WARNING", "URGING", "SUPERVISION");
         String supervision = jdbc.sql("select text from task_event where task_id = :id and kind = 'SUPERVISION'")
                 .param("id", id).query(String.class).single();
         assertThat(supervision).contains("催办后仍未签收", "限2026年11月11日18时前签收", "抄送包保领导何平",
@@ -196,8 +194,8 @@ class TaskConsoleIntegrationTests {
                 .isEqualTo("SUPERVISION");
 
         clock("2026-11-10T18:01:00+08:00");
-        runDueJobs(instance);
-        assertThat(ladder(id)).hasSize(4).endsWith("TRANSFER");
+        probe().runDueJobs(instance);
+        assertThat(probe().ladder(id)).hasSize(4).endsWith("TRANSFER");
         Map<String, Object> transfer = jdbc.sql("select case_id, discipline_process_instance_id from task_transfer where task_id = :id")
                 .param("id", id).query().singleRow();
         long caseId = ((Number) transfer.get("case_id")).longValue();
@@ -214,7 +212,7 @@ class TaskConsoleIntegrationTests {
 
         // still not acknowledged: the unit can acknowledge, and the reporting cycle starts its own ladder
         new Api(rest).post("stsq-handler", "/api/tasks/" + id + "/acknowledge", "{}");
-        assertThat(timers(instance)).containsKey("BoundaryEvent_Warning").doesNotContainKey("BoundaryEvent_AckTransfer");
+        assertThat(probe().timers(instance)).containsKey("BoundaryEvent_Warning").doesNotContainKey("BoundaryEvent_AckTransfer");
     }
 
     // ---- helpers ----
@@ -243,34 +241,15 @@ class TaskConsoleIntegrationTests {
                 .param("b", breakdown).query(Long.class).single();
     }
 
-    private List<String> ladder(long id) {
-        return jdbc.sql("select kind from task_event where task_id = :id and kind in ('WARNING', 'URGING', 'SUPERVISION', 'TRANSFER') "
-                + "order by id").param("id", id).query(String.class).list();
-    }
-
-    private Map<String, Date> timers(String instance) {
-        Map<String, Date> timers = new LinkedHashMap<>();
-        managementService.createJobQuery().processInstanceId(instance).timers().list()
-                .forEach(job -> timers.put(managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                        .singleResult().getActivityId(), job.getDuedate()));
-        return timers;
-    }
-
-    private void runDueJobs(String instance) {
-        for (int guard = 0; guard < 20; guard++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(instance).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
-
     private static void clock(String at) {
         ClockUtil.setCurrentTime(instant(at));
     }
 
     private static Date instant(String at) {
         return Date.from(OffsetDateTime.parse(at).toInstant());
+    }
+
+    private TaskEngineProbe probe() {
+        return new TaskEngineProbe(jdbc, managementService);
     }
 }

@@ -22,7 +22,6 @@ import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rectify.console.ConsoleSession;
@@ -183,26 +182,26 @@ class TaskListIntegrationTests {
         // Weekly, weight 1: due 5 working days after Mon 2 Nov 09:00 = Mon 9 Nov 18:00; warning the working day before
         // (Fri 6 Nov 18:00); urged after 1 working day of grace (Tue 10 Nov 18:00); supervision 3 working days later
         // (Fri 13 Nov 18:00); transfer 5 working days after the urging (Tue 17 Nov 18:00)
-        Map<String, Date> timers = timers(instance);
+        Map<String, Date> timers = probe().timers(instance);
         assertThat(timers).containsEntry("BoundaryEvent_Warning", instant("2026-11-06T18:00:00+08:00"))
                 .containsEntry("BoundaryEvent_Urge", instant("2026-11-10T18:00:00+08:00"))
                 .containsEntry("BoundaryEvent_Supervise", instant("2026-11-13T18:00:00+08:00"))
                 .containsEntry("BoundaryEvent_Transfer", instant("2026-11-17T18:00:00+08:00"));
 
         clock("2026-11-10T17:59:00+08:00");
-        runDueJobs(instance);
-        assertThat(ladder(id)).containsExactly("WARNING");
+        probe().runDueJobs(instance);
+        assertThat(probe().ladder(id)).containsExactly("WARNING");
         clock("2026-11-10T18:01:00+08:00");
-        runDueJobs(instance);
+        probe().runDueJobs(instance);
         clock("2026-11-16T09:00:00+08:00"); // days late: the supervision step still fires, once
-        runDueJobs(instance);
-        runDueJobs(instance);
-        assertThat(ladder(id)).containsExactly("WARNING", "URGING", "SUPERVISION");
+        probe().runDueJobs(instance);
+        probe().runDueJobs(instance);
+        assertThat(probe().ladder(id)).containsExactly("WARNING", "URGING", "SUPERVISION");
         assertThat(new Api(rest).get("leader", "/api/tasks/leaders/me").getStatusCode().value()).isEqualTo(200);
 
         clock("2026-11-17T18:01:00+08:00");
-        runDueJobs(instance);
-        assertThat(ladder(id)).containsExactly("WARNING", "URGING", "SUPERVISION", "TRANSFER");
+        probe().runDueJobs(instance);
+        assertThat(probe().ladder(id)).containsExactly("WARNING", "URGING", "SUPERVISION", "TRANSFER");
         JsonNode transfers = api.get("discipline", "/api/tasks/transfers").getBody();
         JsonNode transfer = find(transfers, "taskId", String.valueOf(id));
         assertThat(transfer.get("unitCode").asText()).isEqualTo("stsq");
@@ -346,29 +345,6 @@ class TaskListIntegrationTests {
                 .param("b", breakdown).param("n", taskNo).query(Long.class).single();
     }
 
-    private List<String> ladder(long id) {
-        return jdbc.sql("select kind from task_event where task_id = :id and kind in ('WARNING', 'URGING', 'SUPERVISION', 'TRANSFER') "
-                + "order by id").param("id", id).query(String.class).list();
-    }
-
-    private Map<String, Date> timers(String instance) {
-        Map<String, Date> timers = new LinkedHashMap<>();
-        managementService.createJobQuery().processInstanceId(instance).timers().list()
-                .forEach(job -> timers.put(managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                        .singleResult().getActivityId(), job.getDuedate()));
-        return timers;
-    }
-
-    private void runDueJobs(String instance) {
-        for (int guard = 0; guard < 20; guard++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(instance).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
-
     private static JsonNode find(JsonNode array, String field, String value) {
         for (JsonNode node : array) {
             if (node.get(field).asText().equals(value)) {
@@ -403,5 +379,9 @@ class TaskListIntegrationTests {
 
     private static Date instant(String at) {
         return Date.from(OffsetDateTime.parse(at).toInstant());
+    }
+
+    private TaskEngineProbe probe() {
+        return new TaskEngineProbe(jdbc, managementService);
     }
 }
