@@ -78,12 +78,7 @@ class FieldBrowserIntegrationTests {
 
     @Test
     void aHandlerWorksTheNewCaseOnThePhoneAndTheSupervisorVerifiesItThere() throws Exception {
-        try {
-            phoneStory();
-        } catch (Exception | AssertionError e) {
-            chromium.saveFailure("phone-failure");
-            throw e;
-        }
+        phoneStory();
     }
 
     private void phoneStory() throws Exception {
@@ -164,12 +159,7 @@ class FieldBrowserIntegrationTests {
 
     @Test
     void aHandlerCompletesAcceptAndFixInTasklistWithoutClaimingAndIsToldEachTime() throws Exception {
-        try {
-            tasklistStory();
-        } catch (Exception | AssertionError e) {
-            chromium.saveFailure("tasklist-failure");
-            throw e;
-        }
+        tasklistStory();
     }
 
     private void tasklistStory() throws Exception {

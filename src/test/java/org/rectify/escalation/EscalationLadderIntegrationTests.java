@@ -381,13 +381,7 @@ class EscalationLadderIntegrationTests {
     }
 
     private void runDueJobs(String processInstanceId) {
-        for (int guard = 0; guard < 20; guard++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
+        org.rectify.support.EngineJobs.runDue(managementService, processInstanceId);
     }
 
     private long disciplineProcesses(long id) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -265,13 +266,14 @@ public final class Chromium implements AutoCloseable {
      * A browser for each test of a {@code @RectifyIntegrationTest} class, as a field
      * {@code @RegisterExtension final Chromium.PerTest browsers = Chromium.perTest(...)}: the class is skipped with a
      * message where Chromium is missing, each test gets a fresh browser on the app's port ({@link #get()}), closed
-     * after it.
+     * after it; a test that fails leaves its page behind ({@link #saveFailure}, named {@code failure-<test method>}).
      */
     public static PerTest perTest(int width, int height, Duration patience, Path folder, String prefix) {
         return new PerTest(width, height, patience, folder, prefix);
     }
 
-    public static final class PerTest implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
+    public static final class PerTest implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+            TestExecutionExceptionHandler {
 
         private final int width;
         private final int height;
@@ -301,6 +303,14 @@ public final class Chromium implements AutoCloseable {
         public void beforeEach(ExtensionContext context) {
             String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
             current = start(Integer.parseInt(port), width, height, patience, folder, prefix);
+        }
+
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+            if (current != null) {
+                current.saveFailure("failure-" + context.getRequiredTestMethod().getName());
+            }
+            throw failure;
         }
 
         @Override

@@ -68,12 +68,7 @@ class TaskBrowserIntegrationTests {
 
     @Test
     void theOfficeADepartmentAndALeaderWorkTheTaskList() throws Exception {
-        try {
-            story();
-        } catch (Exception | AssertionError e) {
-            chromium.saveFailure("failure");
-            throw e;
-        }
+        story();
     }
 
     private void story() throws Exception {
@@ -158,12 +153,7 @@ class TaskBrowserIntegrationTests {
 
     @Test
     void theTaskStepsAreWorkedInTasklistAndTheOfficeEntersATaskNamesLeadersAndFilesAProblemInTheConsole() throws Exception {
-        try {
-            tasklistStory();
-        } catch (Exception | AssertionError e) {
-            chromium.saveFailure("tasklist");
-            throw e;
-        }
+        tasklistStory();
     }
 
     private void tasklistStory() throws Exception {
