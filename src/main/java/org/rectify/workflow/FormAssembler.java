@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * own include lines are replaced in turn. An include may pass parameters, as in
  * {@code <!-- @include _shared/photo-upload.html n="2" label="照片 2（可选）" -->}, which replace {@code {{n}}} and
  * {@code {{label}}} in that piece, so that a block a form repeats with other names is written once. Assembled
- * before deployment, so the deployed form is complete and
- * versioned with its process: a change to a shared piece is a new deployment, and running instances keep the
- * forms they started with (a Tasklist custom script would change every version's forms at once).
+ * before deployment, so the deployed form is complete and versioned with its process: a change to a shared piece is
+ * a new deployment, and running instances keep the forms they started with (a Tasklist custom script would change
+ * every version's forms at once).
  */
 final class FormAssembler {
 
