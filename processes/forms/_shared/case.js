@@ -112,3 +112,16 @@
     body.appendChild(tr);
     return td;
   };
+
+  // 审批表单（延期、挂账）提交前的检查：须选同意或不同意，不同意须说明理由；approveChecks 补上同意时的检查。
+  RF.decisionMessages = function (decision, comment, what, approveChecks) {
+    var messages = [];
+    var text = RF.text(comment.value);
+    if (decision.value !== 'APPROVE' && decision.value !== 'REFUSE') {
+      messages.push('请选择“同意' + what + '”或“不同意”。');
+    }
+    if (decision.value === 'APPROVE' && approveChecks) { approveChecks(messages); }
+    if (decision.value === 'REFUSE' && !text) { messages.push('不同意' + what + '时必须填写审批意见，说明理由。'); }
+    if (text.length > 500) { messages.push('审批意见不能超过 500 字（现为 ' + text.length + ' 字）。'); }
+    return messages;
+  };

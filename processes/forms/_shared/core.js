@@ -93,6 +93,11 @@
     update();
     return update;
   };
+  RF.counted = function (name, counterName, max) {
+    var field = RF.q(name);
+    RF.counter(field, RF.q(counterName), max);
+    return field;
+  };
 
   // 单选按钮不直接绑定流程变量（Camunda 7.24 对同名单选取最后一个的值），
   // 由脚本把选中值写入隐藏的 cam-variable-name 输入框。
