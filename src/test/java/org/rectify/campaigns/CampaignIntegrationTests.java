@@ -29,7 +29,6 @@ import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -394,12 +393,7 @@ class CampaignIntegrationTests {
 
     ResponseEntity<JsonNode> upload(String user, long campaign, String fileName, byte[] bytes) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
+        parts.add("file", org.rectify.support.Api.file(fileName, bytes));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return rest.withBasicAuth(user, Api.PASSWORD).exchange("/api/campaigns/" + campaign + "/imports",

@@ -14,7 +14,6 @@ import org.rectify.support.RectifyIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -62,12 +61,7 @@ class CampaignConsoleIntegrationTests {
         // A list imported over the API shows on the board and on its import page, row by row.
         String id = location.replaceFirst(".*/", "");
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(dispatcher.download("/console/campaigns/files/demo-inspection-list.csv").body()) {
-            @Override
-            public String getFilename() {
-                return "演示问题清单.csv";
-            }
-        });
+        parts.add("file", org.rectify.support.Api.file("演示问题清单.csv", dispatcher.download("/console/campaigns/files/demo-inspection-list.csv").body()));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         JsonNode started = rest.withBasicAuth("dispatcher", "demo").exchange("/api/campaigns/" + id + "/imports",

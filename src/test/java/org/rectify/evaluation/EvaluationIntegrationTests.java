@@ -30,7 +30,6 @@ import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -428,12 +427,7 @@ class EvaluationIntegrationTests {
         files.forEach((name, text) -> {
             boolean test = name.startsWith("tests/");
             String fileName = test ? name.substring("tests/".length()) : name;
-            parts.add(test ? "tests" : "files", new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)) {
-                @Override
-                public String getFilename() {
-                    return fileName;
-                }
-            });
+            parts.add(test ? "tests" : "files", org.rectify.support.Api.file(fileName, text.getBytes(StandardCharsets.UTF_8)));
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);

@@ -25,7 +25,6 @@ import org.rectify.support.RectifyIntegrationTest;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -250,12 +249,7 @@ class Open311IntegrationTests {
         body.add("answer", answer);
         body.add("comment", "还在摆摊");
         if (photo != null) {
-            body.add("photo", new ByteArrayResource(photo) {
-                @Override
-                public String getFilename() {
-                    return "still.png";
-                }
-            });
+            body.add("photo", org.rectify.support.Api.file("still.png", photo));
         }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);

@@ -22,7 +22,6 @@ import org.rectify.support.Api;
 import org.rectify.support.RectifyIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -280,12 +279,7 @@ class RuleSetAdministrationIntegrationTests {
         files.forEach((name, bytes) -> {
             boolean test = name.startsWith("tests/");
             String fileName = test ? name.substring("tests/".length()) : name;
-            parts.add(test ? "tests" : "files", new ByteArrayResource(bytes) {
-                @Override
-                public String getFilename() {
-                    return fileName;
-                }
-            });
+            parts.add(test ? "tests" : "files", org.rectify.support.Api.file(fileName, bytes));
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);

@@ -144,4 +144,14 @@ public final class Api {
             throw new IllegalArgumentException(e);
         }
     }
+
+    /** A file part of a multipart upload, with the name the browser would send. */
+    public static org.springframework.core.io.Resource file(String fileName, byte[] bytes) {
+        return new org.springframework.core.io.ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        };
+    }
 }

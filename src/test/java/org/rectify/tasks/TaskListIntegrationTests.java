@@ -32,7 +32,6 @@ import org.rectify.support.TasklistSession;
 import org.rectify.support.TestImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -313,12 +312,7 @@ class TaskListIntegrationTests {
     private ResponseEntity<JsonNode> importFile(String user, String breakdown, String fileName, byte[] bytes) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         body.add("breakdown", breakdown);
-        body.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
+        body.add("file", org.rectify.support.Api.file(fileName, bytes));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return rest.withBasicAuth(user, "demo").exchange("/api/tasks/imports", HttpMethod.POST, new HttpEntity<>(body, headers),
