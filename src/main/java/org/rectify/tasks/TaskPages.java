@@ -81,8 +81,10 @@ public class TaskPages {
         CurrentUser user = users.require();
         Tasks.Detail d = tasks.detail(user, id);
         model.addAttribute("t", row(d.task(), store.currentLadderSteps()));
+        // people read the account's name, as on a case's page
+        Map<String, String> names = users.displayNames(d.events().stream().map(TaskStore.Event::actor).distinct().toList());
         model.addAttribute("events", d.events().stream().filter(e -> !e.kind().equals("PLANNED") || user.seesAllCases())
-                .map(e -> new EventRow(format(e.at()), e.actor(), e.kind().equals("PLANNED") ? (e.cycle() == 0 ? "确定签收期限" : "确定反馈期限") : e.kindLabel(),
+                .map(e -> new EventRow(format(e.at()), names.getOrDefault(e.actor(), e.actor()), e.kind().equals("PLANNED") ? (e.cycle() == 0 ? "确定签收期限" : "确定反馈期限") : e.kindLabel(),
                         e.text() == null ? "" : e.text(), e.figure() == null ? "" : e.figure().stripTrailingZeros().toPlainString(),
                         e.kind()))
                 .toList());

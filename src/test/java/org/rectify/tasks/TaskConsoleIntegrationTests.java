@@ -101,7 +101,9 @@ class TaskConsoleIntegrationTests {
         HttpResponse<String> assigned = office.submit("/console/tasks/" + id, "/console/tasks/leaders/assignments",
                 Map.of("name", "王建国", "target", "TASK:" + id));
         assertThat(assigned.statusCode()).isEqualTo(302);
-        assertThat(office.get("/console/tasks/" + id).body()).contains("已指定王建国为包保领导", "指定包保领导");
+        // the task's trail names the office's person, not the account
+        assertThat(office.get("/console/tasks/" + id).body()).contains("已指定王建国为包保领导", "指定包保领导")
+                .containsPattern("<td>[^<]*李娜[^<]*</td>").doesNotContain("<td>dispatcher</td>");
         String leaderPage = ConsoleSession.signedIn(port, "leader").get("/console/tasks/leader").body();
         assertThat(leaderPage).contains("BB-01", "任务：BB-01");
         assertThat(new Api(rest).get("dispatcher", "/api/tasks/" + id).getBody().at("/task/leader").asText()).isEqualTo("王建国");
