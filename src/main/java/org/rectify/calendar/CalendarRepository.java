@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.rectify.shared.TransactionMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,11 @@ class CalendarRepository {
                 .orElseGet(() -> YearCalendar.provisional(year, days));
     }
 
+    /** The key under which a transaction remembers a year it read (WorkingCalendar); an import forgets it. */
+    static String memoKey(int year) {
+        return "calendar-year:" + year;
+    }
+
     boolean isPublished(int year) {
         return provenance(year).isPresent();
     }
@@ -45,6 +51,7 @@ class CalendarRepository {
      */
     @Transactional
     void replace(ImportedYear data, Instant importedAt, String importedBy, String document) {
+        forgetNeighbours(data.year());
         jdbc.sql("""
                         insert into calendar_year (year, source, imported_at, imported_by)
                         values (:year, :source, :importedAt, :importedBy)
@@ -80,9 +87,17 @@ class CalendarRepository {
         if (inserted == 0) {
             return false;
         }
+        forgetNeighbours(data.year());
         insertDays(data);
         logImport(data, importedAt, importedBy, document);
         return true;
+    }
+
+    /** An import may also write the first or last days of the neighbouring years. */
+    private static void forgetNeighbours(int year) {
+        for (int y = year - 1; y <= year + 1; y++) {
+            TransactionMemo.forget(memoKey(y));
+        }
     }
 
     private Optional<Provenance> provenance(int year) {

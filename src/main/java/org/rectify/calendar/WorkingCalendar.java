@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rectify.shared.TransactionMemo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -110,7 +111,8 @@ public class WorkingCalendar {
 
     private YearCalendars days() {
         return new YearCalendars(year -> {
-            YearCalendar calendar = repository.year(year);
+            // a step computes several deadlines (the ladder's four rungs and the case's own), all in one transaction
+            YearCalendar calendar = TransactionMemo.get(CalendarRepository.memoKey(year), () -> repository.year(year));
             if (!calendar.published()) {
                 warnProvisional(year);
             }

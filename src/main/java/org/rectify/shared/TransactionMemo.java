@@ -41,4 +41,15 @@ public final class TransactionMemo {
         memo.put(key, value);
         return value;
     }
+
+    /** Drops what this transaction remembered under the key: the data behind it has just been written. */
+    @SuppressWarnings("unchecked")
+    public static void forget(String key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            Map<String, Object> memo = (Map<String, Object>) TransactionSynchronizationManager.getResource(TransactionMemo.class);
+            if (memo != null) {
+                memo.remove(key);
+            }
+        }
+    }
 }

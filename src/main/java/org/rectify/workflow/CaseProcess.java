@@ -68,20 +68,25 @@ public class CaseProcess {
     }
 
     public Optional<OpenStep> openStep(RectificationCase c) {
+        return openTask(c).map(task -> {
+            List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
+            return new OpenStep(task.getId(), task.getTaskDefinitionKey(), stepNameOf(task), groups);
+        });
+    }
+
+    private Optional<Task> openTask(RectificationCase c) {
         if (c.processInstanceId() == null) {
             return Optional.empty();
         }
         // One task at a time: the case's steps are sequential; ladder timers create no tasks.
-        Task task = taskService.createTaskQuery().processInstanceId(c.processInstanceId()).active().list().stream()
-                .findFirst().orElse(null);
-        if (task == null) {
-            return Optional.empty();
-        }
-        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
-        // The task's name carries the case number for Tasklist's list; the step's own name is before the colon.
-        String stepName = task.getName() == null ? task.getTaskDefinitionKey() : task.getName().split("：", 2)[0];
-        return Optional.of(new OpenStep(task.getId(), task.getTaskDefinitionKey(), stepName, groups));
+        return taskService.createTaskQuery().processInstanceId(c.processInstanceId()).active().list().stream()
+                .findFirst();
+    }
+
+    /** The task's name carries the case number for Tasklist's list; the step's own name is before the colon. */
+    private static String stepNameOf(Task task) {
+        return task.getName() == null ? task.getTaskDefinitionKey() : task.getName().split("：", 2)[0];
     }
 
     /**
@@ -110,14 +115,13 @@ public class CaseProcess {
             Map<String, Object> variables) {
         try {
             transactions.executeWithoutResult(status -> {
-                OpenStep step = openStep(c).orElseThrow(() -> DomainException.conflict("no-open-step",
+                Task task = openTask(c).orElseThrow(() -> DomainException.conflict("no-open-step",
                         "案件 " + c.caseNumber() + " 当前（" + c.status().chineseLabel() + "）没有待办环节，不能"
                                 + expectedStepName));
-                if (!step.key().equals(expectedStep)) {
-                    throw DomainException.conflict("wrong-step", "案件 " + c.caseNumber() + " 当前处于“" + step.name()
-                            + "”环节，不能" + expectedStepName);
+                if (!task.getTaskDefinitionKey().equals(expectedStep)) {
+                    throw DomainException.conflict("wrong-step", "案件 " + c.caseNumber() + " 当前处于“"
+                            + stepNameOf(task) + "”环节，不能" + expectedStepName);
                 }
-                Task task = taskService.createTaskQuery().taskId(step.taskId()).singleResult();
                 StepGate.Actor actor = new StepGate.Actor(user.id(), user.groupIds());
                 // the case's own process instance, hence its process key
                 gate.admit(new StepGate.TaskAtHand(task.getId(), ProcessVariables.PROCESS_KEY, task.getTaskDefinitionKey(),
@@ -127,7 +131,7 @@ public class CaseProcess {
                 }
                 identityService.setAuthentication(user.id(), user.groupIds());
                 try {
-                    taskService.complete(step.taskId(), variables);
+                    taskService.complete(task.getId(), variables);
                 } finally {
                     identityService.clearAuthentication();
                 }

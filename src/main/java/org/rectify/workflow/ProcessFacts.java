@@ -46,7 +46,20 @@ class ProcessFacts {
         return variables;
     }
 
+    /**
+     * Sets only the facts that changed: an unchanged value set again still costs the engine a history event and a
+     * statement, and the facts are refreshed at every routing and every planning of the ladder.
+     */
     void refresh(VariableScope scope, RectificationCase c) {
-        scope.setVariables(of(c));
+        Map<String, Object> current = scope.getVariables();
+        Map<String, Object> changed = new HashMap<>();
+        of(c).forEach((name, value) -> {
+            if (!current.containsKey(name) || !java.util.Objects.equals(current.get(name), value)) {
+                changed.put(name, value);
+            }
+        });
+        if (!changed.isEmpty()) {
+            scope.setVariables(changed);
+        }
     }
 }
