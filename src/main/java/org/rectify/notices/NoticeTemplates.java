@@ -37,6 +37,9 @@ class NoticeTemplates {
             OffsetDateTime updatedAt) {
     }
 
+    private static final int MAX_PARSED = 200;
+    private static final Map<NoticeKind, Text> DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Template> parsedTemplates = new java.util.concurrent.ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final BusinessClock clock;
     private final Configuration freemarker;
@@ -133,6 +136,10 @@ class NoticeTemplates {
     }
 
     static Text defaults(NoticeKind kind) {
+        return DEFAULTS.computeIfAbsent(kind, NoticeTemplates::readDefaults);
+    }
+
+    private static Text readDefaults(NoticeKind kind) {
         try (InputStream in = new ClassPathResource("notices/" + kind.name() + ".ftl").getInputStream()) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
             int split = text.indexOf("\n\n");
@@ -143,10 +150,27 @@ class NoticeTemplates {
     }
 
     private String apply(String name, String source, Map<String, Object> model) throws IOException, TemplateException {
-        Template template = new Template(name, new StringReader(source), freemarker);
+        Template template = parsed(name, source);
         StringWriter out = new StringWriter();
         template.process(model, out);
         return out.toString();
+    }
+
+    /**
+     * Every case step sends a notice, and parsing its template cost more than filling it in. Parsed templates are
+     * kept by their exact text, so an edit saved on any node is used at once on every node (its text is new here).
+     */
+    private Template parsed(String name, String source) throws IOException {
+        String key = name + '\u0000' + source;
+        Template template = parsedTemplates.get(key);
+        if (template == null) {
+            template = new Template(name, new StringReader(source), freemarker);
+            if (parsedTemplates.size() >= MAX_PARSED) {
+                parsedTemplates.clear(); // edits are rare; old texts are simply parsed again when used
+            }
+            parsedTemplates.put(key, template);
+        }
+        return template;
     }
 
     private static String firstLine(String message) {
