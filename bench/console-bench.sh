@@ -28,7 +28,7 @@ status=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -c "$COOKIES" -b "
   "$BASE/console/login")
 [ "$status" = 302 ] || { echo "sign-in as $USER_ID failed (HTTP $status)" >&2; exit 1; }
 
-cases=$(curl -s --max-time 30 -c "$COOKIES" -b "$COOKIES" "$BASE/console/ledger" | sed -n 's/.*共 <strong>\([0-9,]*\)<\/strong> 条.*/\1/p' | head -1)
+cases=$(curl -s --max-time 30 -c "$COOKIES" -b "$COOKIES" "$BASE/console/ledger" | sed -n 's/.*[共约] <strong>\([0-9,]*\)<\/strong> 条.*/\1/p' | head -1)
 echo "Rectify console benchmark — $(date -u '+%Y-%m-%d %H:%M UTC') — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) — cases visible to $USER_ID: ${cases:-?}"
 echo "$WARMUP warm-up + $RUNS measured sequential requests per page"
 printf '%-58s %8s %8s %8s %6s\n' "page" "median" "p90" "max" "HTTP"
