@@ -2,6 +2,8 @@
 \pset pager off
 -- parameters as the pages use them (Asia/Shanghai day boundaries)
 \set now 'now()'
+-- the grid cells of street cxjd, written out as the ledger binds them
+select string_agg(quote_literal(g.code), ', ') as cxjd_grids from grid g join unit u on u.code = g.community_code where u.parent_code = 'cxjd' \gset
 \set today '(date_trunc(''day'', now() at time zone ''Asia/Shanghai'') at time zone ''Asia/Shanghai'')'
 
 \echo ===== 1 dashboard (admin) as the app runs it: counters (V24 case_tally), then overdue / due today from the deadline index
@@ -16,19 +18,23 @@ explain (analyze, buffers, costs off, summary on)
 select lead_unit_code, grid_code, day, sum(n) as n from case_tally where measure = 'CLOSED' and day >= current_date - 29
  group by 1, 2, 3 having sum(n) <> 0;
 explain (analyze, buffers, costs off, summary on)
+select lead_unit_code, grid_code, null::date as day, sum(n) as n from case_tally where measure = 'DUE'
+ and day < date_trunc('month', now() at time zone 'Asia/Shanghai')::date group by 1, 2, 3 having sum(n) <> 0;
+explain (analyze, buffers, costs off, summary on)
 select c.lead_unit_code, c.grid_code, count(*) filter (where c.deadline < now()) as overdue,
  count(*) filter (where c.deadline >= :today) as due_today from rectification_case c
-where true and c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < :today + interval '1 day' group by 1, 2;
+where true and c.deadline >= (date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') and c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < :today + interval '1 day' group by 1, 2;
 \echo ===== 1b dashboard (cgj-handler): the same for their unit, and from the table for the cases they see without leading them
 explain (analyze, buffers, costs off, summary on)
 select c.lead_unit_code, c.grid_code, count(*) filter (where c.deadline < now()) as overdue,
  count(*) filter (where c.deadline >= :today) as due_today from rectification_case c
 where (c.lead_unit_code in ('cgj') or c.co_unit_codes && array['cgj']::varchar[] or c.submitted_by = 'cgj-handler')
- and c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < :today + interval '1 day' group by 1, 2;
+ and c.deadline >= (date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') and c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < :today + interval '1 day' group by 1, 2;
 explain (analyze, buffers, costs off, summary on)
-select c.lead_unit_code, c.grid_code, null::date, count(*) from rectification_case c
-where (c.lead_unit_code is null or c.lead_unit_code not in ('cgj')) and (c.co_unit_codes && array['cgj']::varchar[] or c.submitted_by = 'cgj-handler')
- and c.status not in ('REJECTED', 'CLOSED', 'VOIDED') group by 1, 2, 3;
+select c.lead_unit_code, c.grid_code, null::date, count(*)
+from (select c.* from rectification_case c where (c.lead_unit_code is null or c.lead_unit_code not in ('cgj'))
+      and (c.co_unit_codes && array['cgj']::varchar[] or c.submitted_by = 'cgj-handler') offset 0) c
+where c.status not in ('REJECTED', 'CLOSED', 'VOIDED') group by 1, 2, 3;
 
 \echo ===== 2 ledger open cases of cgj by deadline: capped count (exact up to 5 000), estimate, page (ids from an index, then 20 rows)
 explain (analyze, buffers, costs off, summary on)
@@ -43,11 +49,11 @@ where c.id in (select c.id from rectification_case c left join case_ladder_stage
 \echo ===== 3 ledger overdue in street cxjd page 3: capped count (exact up to 5 000), estimate, page (ids from an index, then 20 rows)
 explain (analyze, buffers, costs off, summary on)
 select (select count(*) from (select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id
- where c.grid_code in (select g.code from grid g join unit u on u.code = g.community_code where u.parent_code = 'cxjd') and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now()) limit 5001) x);
-explain (format json) select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.grid_code in (select g.code from grid g join unit u on u.code = g.community_code where u.parent_code = 'cxjd') and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now()) \g /dev/null
+ where c.grid_code in (:cxjd_grids) and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now()) limit 5001) x);
+explain (format json) select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.grid_code in (:cxjd_grids) and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now()) \g /dev/null
 explain (analyze, buffers, costs off, summary on)
 select c.*, s.stage from rectification_case c left join case_ladder_stage s on s.case_id = c.id
-where c.id in (select c.id from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.grid_code in (select g.code from grid g join unit u on u.code = g.community_code where u.parent_code = 'cxjd') and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now())
+where c.id in (select c.id from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.grid_code in (:cxjd_grids) and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now())
  order by c.created_at desc, c.id desc limit 20 offset 40) order by c.created_at desc, c.id desc;
 
 \echo ===== 4 ledger category + source + this month: capped count (exact up to 5 000), estimate, page (ids from an index, then 20 rows)

@@ -119,3 +119,9 @@ drop index rectification_case_created_cover;
 create index rectification_case_open_by_deadline on rectification_case (deadline, id)
     include (lead_unit_code, grid_code, submitted_by, co_unit_codes, status)
     where status not in ('REJECTED', 'CLOSED', 'VOIDED');
+-- Running cases, newest first (the overdue and due-today filters in the default order): a page walks the newest
+-- running cases in this index alone and stops after it has its 20.
+create index rectification_case_running_created on rectification_case (created_at, id)
+    include (grid_code, deadline, lead_unit_code, co_unit_codes, submitted_by)
+    where status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION',
+                     'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION');
