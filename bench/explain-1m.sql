@@ -2,100 +2,103 @@
 \pset pager off
 -- parameters as the pages use them (Asia/Shanghai day boundaries)
 \set now 'now()'
+-- the grid cells of street cxjd, written out as the ledger binds them
+select string_agg(quote_literal(g.code), ', ') as cxjd_grids from grid g join unit u on u.code = g.community_code where u.parent_code = 'cxjd' \gset
 \set today '(date_trunc(''day'', now() at time zone ''Asia/Shanghai'') at time zone ''Asia/Shanghai'')'
 
-\echo ===== 1 dashboard, main query (admin), as the app runs it
+\echo ===== 1 dashboard (admin) as the app runs it: counters (V24 case_tally), then overdue / due today from the deadline index
 explain (analyze, buffers, costs off, summary on)
-select grouping(c.lead_unit_code), grouping(c.grid_code), c.lead_unit_code, c.grid_code,
- count(*) filter (where c.status not in ('REJECTED', 'CLOSED', 'VOIDED')) as open,
- count(*) filter (where c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline >= :today and c.deadline < :today + interval '1 day') as due_today,
- count(*) filter (where c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now()) as overdue,
- count(*) filter (where c.status = 'CLOSED' and c.closed_at >= :today - interval '6 days') as closed_week,
- count(*) filter (where c.created_at >= :today) as reported_today
-from (select c.lead_unit_code, c.grid_code, c.status, c.deadline, null::timestamptz as closed_at, c.created_at
-      from rectification_case c where true and c.status not in ('REJECTED', 'CLOSED', 'VOIDED')
-      union all select c.lead_unit_code, c.grid_code, c.status, c.deadline, c.closed_at, c.created_at
-      from rectification_case c where true and c.status in ('REJECTED', 'CLOSED', 'VOIDED')
-      and (c.closed_at >= :today - interval '6 days' or c.created_at >= :today)) c
-group by grouping sets ((), (c.lead_unit_code), (c.grid_code));
+select lead_unit_code, grid_code, null::date as day, sum(n) as n from case_tally where measure = 'CASES'
+ and status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION', 'SUSPENDED')
+ group by 1, 2, 3 having sum(n) <> 0;
+explain (analyze, buffers, costs off, summary on)
+select lead_unit_code, grid_code, day, sum(n) as n from case_tally where measure = 'REPORTED' and day >= current_date - 29
+ group by 1, 2, 3 having sum(n) <> 0;
+explain (analyze, buffers, costs off, summary on)
+select lead_unit_code, grid_code, day, sum(n) as n from case_tally where measure = 'CLOSED' and day >= current_date - 29
+ group by 1, 2, 3 having sum(n) <> 0;
+explain (analyze, buffers, costs off, summary on)
+select lead_unit_code, grid_code, null::date as day, sum(n) as n from case_tally where measure = 'DUE'
+ and day < date_trunc('month', now() at time zone 'Asia/Shanghai')::date group by 1, 2, 3 having sum(n) <> 0;
+explain (analyze, buffers, costs off, summary on)
+select c.lead_unit_code, c.grid_code, count(*) filter (where c.deadline < now()) as overdue,
+ count(*) filter (where c.deadline >= :today) as due_today from rectification_case c
+where true and c.deadline >= (date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') and c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < :today + interval '1 day' group by 1, 2;
+\echo ===== 1b dashboard (cgj-handler): the same for their unit, and from the table for the cases they see without leading them
+explain (analyze, buffers, costs off, summary on)
+select c.lead_unit_code, c.grid_code, count(*) filter (where c.deadline < now()) as overdue,
+ count(*) filter (where c.deadline >= :today) as due_today from rectification_case c
+where (c.lead_unit_code in ('cgj') or c.co_unit_codes && array['cgj']::varchar[] or c.submitted_by = 'cgj-handler')
+ and c.deadline >= (date_trunc('month', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai') and c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < :today + interval '1 day' group by 1, 2;
+explain (analyze, buffers, costs off, summary on)
+select c.lead_unit_code, c.grid_code, null::date, count(*)
+from (select c.* from rectification_case c where (c.lead_unit_code is null or c.lead_unit_code not in ('cgj'))
+      and (c.co_unit_codes && array['cgj']::varchar[] or c.submitted_by = 'cgj-handler') offset 0) c
+where c.status not in ('REJECTED', 'CLOSED', 'VOIDED') group by 1, 2, 3;
 
-\echo ===== 1h dashboard by hand: open and overdue per unit
-select lead_unit_code, count(*), count(*) filter (where status <> 'SUSPENDED' and deadline < now())
-from rectification_case where status not in ('REJECTED', 'CLOSED', 'VOIDED') group by 1 \g /dev/null
-
-\echo ===== 1b dashboard (cgj-handler scope)
+\echo ===== 2 ledger open cases of cgj by deadline: capped count (exact up to 5 000), estimate, page (ids from an index, then 20 rows)
 explain (analyze, buffers, costs off, summary on)
-select count(*) filter (where c.status not in ('REJECTED', 'CLOSED', 'VOIDED')), count(*)
-from (select c.lead_unit_code, c.grid_code, c.status, c.deadline, null::timestamptz as closed_at, c.created_at
-      from rectification_case c where (c.lead_unit_code in ('cgj') or c.co_unit_codes && array['cgj']::varchar[] or c.submitted_by = 'cgj-handler') and c.status not in ('REJECTED', 'CLOSED', 'VOIDED')
-      union all select c.lead_unit_code, c.grid_code, c.status, c.deadline, c.closed_at, c.created_at
-      from rectification_case c where (c.lead_unit_code in ('cgj') or c.co_unit_codes && array['cgj']::varchar[] or c.submitted_by = 'cgj-handler') and c.status in ('REJECTED', 'CLOSED', 'VOIDED')
-      and (c.closed_at >= :today - interval '6 days' or c.created_at >= :today)) c
-group by grouping sets ((), (c.lead_unit_code), (c.grid_code));
-
-\echo ===== 1c dashboard trend (reported per day, 30 days)
-explain (analyze, buffers, costs off, summary on)
-select (c.created_at at time zone 'Asia/Shanghai')::date as day, count(*) from rectification_case c
-where true and c.created_at >= :today - interval '29 days' group by 1;
-\echo ===== 1d dashboard trend (closed per day)
-explain (analyze, buffers, costs off, summary on)
-select (c.closed_at at time zone 'Asia/Shanghai')::date as day, count(*) from rectification_case c
-where true and c.status = 'CLOSED' and c.closed_at >= :today - interval '29 days' group by 1;
-
-\echo ===== 2 ledger open cases of cgj by deadline: count, page
-explain (analyze, buffers, costs off, summary on)
-select count(*) from rectification_case c left join case_ladder_stage s on s.case_id = c.id
-where true and c.status not in ('REJECTED', 'CLOSED', 'VOIDED') and (c.lead_unit_code = 'cgj' or c.co_unit_codes && array['cgj']::varchar[]);
+select (select count(*) from (select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id
+ where c.status not in ('REJECTED', 'CLOSED', 'VOIDED') and (c.lead_unit_code = 'cgj' or c.co_unit_codes && array['cgj']::varchar[]) limit 5001) x);
+explain (format json) select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.status not in ('REJECTED', 'CLOSED', 'VOIDED') and (c.lead_unit_code = 'cgj' or c.co_unit_codes && array['cgj']::varchar[]) \g /dev/null
 explain (analyze, buffers, costs off, summary on)
 select c.*, s.stage from rectification_case c left join case_ladder_stage s on s.case_id = c.id
-where true and c.status not in ('REJECTED', 'CLOSED', 'VOIDED') and (c.lead_unit_code = 'cgj' or c.co_unit_codes && array['cgj']::varchar[])
-order by c.deadline asc nulls last, c.id asc limit 20 offset 0;
+where c.id in (select c.id from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.status not in ('REJECTED', 'CLOSED', 'VOIDED') and (c.lead_unit_code = 'cgj' or c.co_unit_codes && array['cgj']::varchar[])
+ order by c.deadline asc nulls last, c.id asc limit 20 offset 0) order by c.deadline asc nulls last, c.id asc;
 
-\echo ===== 3 ledger overdue in street cxjd page 3: count, page
+\echo ===== 3 ledger overdue in street cxjd page 3: capped count (exact up to 5 000), estimate, page (ids from an index, then 20 rows)
 explain (analyze, buffers, costs off, summary on)
-select count(*) from rectification_case c left join case_ladder_stage s on s.case_id = c.id
-where true and c.grid_code in (select g.code from grid g join unit u on u.code = g.community_code where u.parent_code = 'cxjd')
-and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now());
+select (select count(*) from (select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id
+ where c.grid_code in (:cxjd_grids) and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now()) limit 5001) x);
+explain (format json) select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.grid_code in (:cxjd_grids) and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now()) \g /dev/null
 explain (analyze, buffers, costs off, summary on)
 select c.*, s.stage from rectification_case c left join case_ladder_stage s on s.case_id = c.id
-where true and c.grid_code in (select g.code from grid g join unit u on u.code = g.community_code where u.parent_code = 'cxjd')
-and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now())
-order by c.created_at desc, c.id desc limit 20 offset 40;
+where c.id in (select c.id from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.grid_code in (:cxjd_grids) and (c.status in ('PENDING_CHECK', 'AWAITING_ACCEPTANCE', 'RETURNED', 'IN_RECTIFICATION', 'AWAITING_EXTENSION_DECISION', 'AWAITING_SUSPENSION_DECISION', 'AWAITING_VERIFICATION') and c.deadline < now())
+ order by c.created_at desc, c.id desc limit 20 offset 40) order by c.created_at desc, c.id desc;
 
-\echo ===== 4 ledger category + source + this month: count, page
+\echo ===== 4 ledger category + source + this month: capped count (exact up to 5 000), estimate, page (ids from an index, then 20 rows)
 explain (analyze, buffers, costs off, summary on)
-select count(*) from rectification_case c left join case_ladder_stage s on s.case_id = c.id
-where true and c.category_code = 'STREET_VENDING' and c.source = 'PATROL' and c.created_at >= date_trunc('month', now());
+select (select count(*) from (select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id
+ where c.category_code = 'STREET_VENDING' and c.source = 'PATROL' and c.created_at >= date_trunc('month', now()) limit 5001) x);
+explain (format json) select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.category_code = 'STREET_VENDING' and c.source = 'PATROL' and c.created_at >= date_trunc('month', now()) \g /dev/null
 explain (analyze, buffers, costs off, summary on)
 select c.*, s.stage from rectification_case c left join case_ladder_stage s on s.case_id = c.id
-where true and c.category_code = 'STREET_VENDING' and c.source = 'PATROL' and c.created_at >= date_trunc('month', now())
-order by c.created_at desc, c.id desc limit 20;
+where c.id in (select c.id from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.category_code = 'STREET_VENDING' and c.source = 'PATROL' and c.created_at >= date_trunc('month', now())
+ order by c.created_at desc, c.id desc limit 20 offset 0) order by c.created_at desc, c.id desc;
 
-\echo ===== 5 ledger text search 星河路: count, page
+\echo ===== 5 ledger text search 星河路: capped count (exact up to 5 000), estimate, page (ids from an index, then 20 rows)
 explain (analyze, buffers, costs off, summary on)
-select count(*) from rectification_case c left join case_ladder_stage s on s.case_id = c.id
-where true and (c.case_number || ' ' || c.title || ' ' || c.address || ' ' || c.description) ilike '%星河路%';
+select (select count(*) from (select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id
+ where (c.case_number || ' ' || c.title || ' ' || c.address || ' ' || c.description) ilike '%星河路%' limit 5001) x);
+explain (format json) select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id where (c.case_number || ' ' || c.title || ' ' || c.address || ' ' || c.description) ilike '%星河路%' \g /dev/null
 explain (analyze, buffers, costs off, summary on)
 select c.*, s.stage from rectification_case c left join case_ladder_stage s on s.case_id = c.id
-where true and (c.case_number || ' ' || c.title || ' ' || c.address || ' ' || c.description) ilike '%星河路%'
-order by c.created_at desc, c.id desc limit 20;
+where c.id in (select c.id from rectification_case c left join case_ladder_stage s on s.case_id = c.id where (c.case_number || ' ' || c.title || ' ' || c.address || ' ' || c.description) ilike '%星河路%'
+ order by c.created_at desc, c.id desc limit 20 offset 0) order by c.created_at desc, c.id desc;
 
-\echo ===== 6 ledger unfiltered page 100 (admin): count, page
+\echo ===== 6 ledger unfiltered page 100 (admin): capped count (exact up to 5 000), estimate, page (ids from an index, then 20 rows)
 explain (analyze, buffers, costs off, summary on)
-select count(*) from rectification_case c left join case_ladder_stage s on s.case_id = c.id where true;
+select (select count(*) from (select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id
+ where true limit 5001) x);
+explain (format json) select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id where true \g /dev/null
 explain (analyze, buffers, costs off, summary on)
-select c.*, s.stage from rectification_case c left join case_ladder_stage s on s.case_id = c.id where true
-order by c.created_at desc, c.id desc limit 20 offset 1980;
-\echo ===== 6b unfiltered (cgj-handler): count
+select c.*, s.stage from rectification_case c left join case_ladder_stage s on s.case_id = c.id
+where c.id in (select c.id from rectification_case c left join case_ladder_stage s on s.case_id = c.id where true
+ order by c.created_at desc, c.id desc limit 20 offset 1980) order by c.created_at desc, c.id desc;
+
+\echo ===== 6b unfiltered (cgj-handler): capped counts of the two disjoint parts
 explain (analyze, buffers, costs off, summary on)
-select count(*) from rectification_case c left join case_ladder_stage s on s.case_id = c.id
-where (c.lead_unit_code in ('cgj') or c.co_unit_codes && array['cgj']::varchar[] or c.submitted_by = 'cgj-handler');
-\echo ===== 6c unfiltered (cgj-handler): count as the ledger runs it now (two disjoint parts)
-explain (analyze, buffers, costs off, summary on)
-select (select count(*) from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.lead_unit_code in ('cgj'))
-     + (select count(*) from rectification_case c left join case_ladder_stage s on s.case_id = c.id
+select (select count(*) from (select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id where c.lead_unit_code in ('cgj') limit 5001) x)
+     + (select count(*) from (select 1 from rectification_case c left join case_ladder_stage s on s.case_id = c.id
         where (c.lead_unit_code is null or c.lead_unit_code not in ('cgj'))
-          and (c.co_unit_codes && array['cgj']::varchar[] or c.submitted_by = 'cgj-handler'));
+          and (c.co_unit_codes && array['cgj']::varchar[] or c.submitted_by = 'cgj-handler') limit 5001) x);
+
+\echo ===== 7 ranking preview, the per-case questions (Scoring), current month
+explain (analyze, buffers, costs off, summary on)
+select c.id, exists (select 1 from case_event e where e.case_id = c.id and e.action = 'RECTIFIED' and e.occurred_at <= c.deadline and e.occurred_at < now()),
+ exists (select 1 from case_event e where e.case_id = c.id and e.action = 'EXTENSION_APPROVED' and e.occurred_at < now())
+from rectification_case c where c.lead_unit_code is not null and c.deadline is not null and c.status not in ('REJECTED', 'VOIDED')
+ and ((c.deadline < now() and (c.closed_at is null or c.closed_at >= date_trunc('month', now()))) or (c.closed_at >= date_trunc('month', now()) and c.closed_at < now()));
 
 \echo ===== hand-written equivalents (what one would type at psql for the same figures and rows), timed
 \echo -- H1 dashboard: open, overdue, due today per unit and in all; closed this week; reported today

@@ -54,6 +54,7 @@ class LedgerController {
         OffsetDateTime now = clock.now();
         model.addAttribute("filter", filter);
         model.addAttribute("result", ledger.page(filter, me, d, now));
+        model.addAttribute("exactUpTo", ledger.exactUpTo());
         model.addAttribute("statuses", statusChoices());
         model.addAttribute("units", d.units().stream().map(u -> new Choice(u.code(), u.name())).toList());
         model.addAttribute("streets", d.streets().stream().map(u -> new Choice(u.code(), u.name())).toList());
