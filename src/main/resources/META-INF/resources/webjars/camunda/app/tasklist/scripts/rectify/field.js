@@ -38,13 +38,17 @@ function currentTaskId() {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
-async function markAdministrator() {
+function markAdministrator(user) {
+  document.body.classList.toggle('rf-admin', !!(user && (user.authorizedApps || []).includes('admin')));
+}
+
+/** Once, for a page opened with a session already there; afterwards Tasklist's own sign-in and sign-out tell. */
+async function askAdministrator() {
   try {
     const response = await fetch(appRoot + '/api/admin/auth/user/default', { credentials: 'same-origin' });
-    const user = response.ok ? await response.json() : null;
-    document.body.classList.toggle('rf-admin', !!(user && (user.authorizedApps || []).includes('admin')));
+    markAdministrator(response.ok ? await response.json() : null);
   } catch (e) {
-    document.body.classList.remove('rf-admin');
+    markAdministrator(null);
   }
 }
 
@@ -78,6 +82,15 @@ XMLHttpRequest.prototype.send = function () {
   }
   this.addEventListener('load', () => {
     const path = (this.rfUrl || '').split('?')[0];
+    // Who is signed in, from the answers Tasklist asks for anyway (no request of our own on each page change).
+    if (/\/auth\/user\/[^/]+(\/login\/[^/]+)?$/.test(path) && this.status === 200) {
+      try { markAdministrator(JSON.parse(this.responseText)); } catch (e) { /* not the user */ }
+      return;
+    }
+    if (/\/auth\/user\/[^/]+\/logout$/.test(path)) {
+      markAdministrator(null);
+      return;
+    }
     const done = /\/task\/([^/]+)\/(submit-form|complete)$/.exec(path);
     if (this.rfMethod === 'POST' && done && this.status >= 200 && this.status < 300) {
       const name = taskNames[done[1]];
@@ -140,8 +153,18 @@ async function showLights() {
   });
 }
 
-markAdministrator();
-window.addEventListener('hashchange', markAdministrator);
-setInterval(() => { autoClaim(); showLights(); }, 700);
+askAdministrator();
+// On every change Tasklist makes to the page, at most once a frame: the claim and the lights come as soon as the task
+// or the list is drawn (a fixed timer made them wait up to its period and woke the page for nothing in between).
+let pending = false;
+new MutationObserver(() => {
+  if (pending) { return; }
+  pending = true;
+  requestAnimationFrame(() => {
+    pending = false;
+    autoClaim();
+    showLights();
+  });
+}).observe(document.body, { childList: true, subtree: true });
 
 export default [];
