@@ -1,5 +1,6 @@
 package org.rectify;
 
+import org.rectify.rules.RuleFolderPrecompile;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RectifyApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(RectifyApplication.class, args);
+        SpringApplication application = new SpringApplication(RectifyApplication.class);
+        // the rules folder compiles on the second core while the context, the database and the engine start
+        application.addInitializers(new RuleFolderPrecompile());
+        application.run(args);
     }
 }

@@ -2,6 +2,7 @@ package org.rectify.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -46,10 +47,15 @@ final class RuleSetGate {
     }
 
     static Verdict check(RuleSetFiles files) {
+        return check(files, CompiledRuleSet::compile);
+    }
+
+    /** @param compiler compiles the files, or hands over a set already compiled from exactly these files */
+    static Verdict check(RuleSetFiles files, Function<RuleSetFiles, CompiledRuleSet> compiler) {
         long started = System.nanoTime();
         CompiledRuleSet compiled;
         try {
-            compiled = CompiledRuleSet.compile(files);
+            compiled = compiler.apply(files);
         } catch (RuleSetException e) {
             List<RuleSetProblem> problems = e.problems().isEmpty()
                     ? List.of(new RuleSetProblem("(规则集)", "", e.getMessage())) : e.problems();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,17 +38,27 @@ class RuleSetStartup {
     private final Path folder;
     private final RuleSetStore store;
     private final ZoneId zone;
+    private final ObjectProvider<RuleFolderPrecompile.Pending> precompiled;
+    /** The folder's files compiled ahead of the start ({@link RuleFolderPrecompile}), if they are the ones read. */
+    private Optional<RuleFolderPrecompile.Compiled> early = Optional.empty();
 
     RuleSetStartup(@Value("${rectify.rules-dir}") String rulesDir, RuleSetStore store,
-            @Value("${rectify.zone-id:Asia/Shanghai}") String zoneId) {
+            @Value("${rectify.zone-id:Asia/Shanghai}") String zoneId,
+            ObjectProvider<RuleFolderPrecompile.Pending> precompiled) {
         this.folder = Path.of(rulesDir).toAbsolutePath().normalize();
         this.store = store;
         this.zone = ZoneId.of(zoneId);
+        this.precompiled = precompiled;
     }
 
     Started start() {
         long started = System.nanoTime();
         RuleSetFiles fromFolder = readFolder();
+        RuleFolderPrecompile.Pending pending = precompiled.getIfAvailable();
+        early = fromFolder == null || pending == null ? Optional.empty() : pending.of(fromFolder);
+        if (early.isPresent()) {
+            fromFolder = early.get().files(); // the same bytes, with their content hash already computed
+        }
         Optional<RuleSetStore.Active> active = store.active();
         Started result;
         if (active.isEmpty()) {
@@ -55,8 +66,10 @@ class RuleSetStartup {
         } else {
             result = resume(active.get(), fromFolder);
         }
-        log.info("Rule set {} active ({} files; rules folder {}) after {} ms", result.ruleSet().shortVersion(),
-                result.ruleSet().files().asMap().size(), folder, (System.nanoTime() - started) / 1_000_000);
+        boolean tookEarly = early.flatMap(RuleFolderPrecompile.Compiled::ruleSet).filter(r -> r == result.ruleSet()).isPresent();
+        log.info("Rule set {} active ({} files; rules folder {}) after {} ms{}", result.ruleSet().shortVersion(),
+                result.ruleSet().files().asMap().size(), folder, (System.nanoTime() - started) / 1_000_000,
+                tookEarly ? " (compiled ahead of the start)" : "");
         return result;
     }
 
@@ -65,7 +78,7 @@ class RuleSetStartup {
             throw new RuleSetException("No active rule set in the database and no rules folder at " + folder
                     + " (set RECTIFY_RULES_DIR)");
         }
-        RuleSetGate.Verdict verdict = RuleSetGate.check(fromFolder);
+        RuleSetGate.Verdict verdict = RuleSetGate.check(fromFolder, this::compile);
         if (!verdict.passed()) {
             store.recordAttempt(verdict.version(), FOLDER_ACTOR, RuleSetStore.How.STARTUP, RuleSetStore.Outcome.REJECTED,
                     verdict.problems(), verdict.scenarios(), now());
@@ -88,7 +101,7 @@ class RuleSetStartup {
                 store.recordAttempt(fromFolder.version(), FOLDER_ACTOR, RuleSetStore.How.STARTUP,
                         RuleSetStore.Outcome.NOT_REACTIVATED, List.of(), null, now());
             } else {
-                RuleSetGate.Verdict verdict = RuleSetGate.check(fromFolder);
+                RuleSetGate.Verdict verdict = RuleSetGate.check(fromFolder, this::compile);
                 if (verdict.passed()) {
                     RuleSetStore.Activation activation = store.activate(fromFolder, FOLDER_ACTOR, RuleSetStore.How.STARTUP,
                             "启动时发现规则目录中有新的规则", now());
@@ -105,7 +118,13 @@ class RuleSetStartup {
         }
         RuleSetFiles files = fromFolder != null && fromFolder.version().equals(active.version()) ? fromFolder
                 : store.files(active.version());
-        return new Started(CompiledRuleSet.compile(files), active.activationId());
+        return new Started(compile(files), active.activationId());
+    }
+
+    /** Compiles, unless these very files were compiled ahead of the start. */
+    private CompiledRuleSet compile(RuleSetFiles files) {
+        return early.filter(e -> e.files() == files).flatMap(RuleFolderPrecompile.Compiled::ruleSet)
+                .orElseGet(() -> CompiledRuleSet.compile(files));
     }
 
     private RuleSetFiles readFolder() {
