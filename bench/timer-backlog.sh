@@ -10,6 +10,10 @@
 # Data lives outside the repository (DATA, default /tmp/rectify-timers/run), made anew each run. The clock is moved with
 # the demo profile's /api/demo/clock (admins only, never on in production); the bare engine has its own /clock.
 # JFR=1 records node 1 with the profiling settings (DATA/node1.jfr).
+# Ports: PORT1/PORT2 (nodes), BARE_PORT, PG_PORT (node 1's embedded PostgreSQL), so that runs side by side do not clash.
+# SNAPSHOT=dir keeps the seeded node 1 (its PostgreSQL and files) in dir after seeding, and a later run with the same
+# SNAPSHOT copies it back instead of seeding again: seeding 25 000 cases through the API takes far longer than draining
+# them, and each drain needs the backlog anew. SKIP_BARE=1 leaves the bare engine out; BARE_ONLY=1 runs only it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES=${CASES:-5000}
@@ -18,10 +22,14 @@ SEED_THREADS=${SEED_THREADS:-4}
 BARE_INSTANCES=${BARE_INSTANCES:-$CASES}
 DATA=${DATA:-/tmp/rectify-timers/run}
 PG_PORT=${PG_PORT:-54395}
+PORT1=${PORT1:-18095}
+PORT2=${PORT2:-18096}
+BARE_PORT=${BARE_PORT:-18099}
+SNAPSHOT=${SNAPSHOT:-}
 HEAP=${HEAP:-1g}
 APP_ARGS=${APP_ARGS:-}
-JAR=target/rectify-0.1.0-SNAPSHOT.jar
-BARE_JAR=bench/bare-engine/target/bare-engine-0.1.0-SNAPSHOT.jar
+JAR=${JAR:-target/rectify-0.1.0-SNAPSHOT.jar}
+BARE_JAR=${BARE_JAR:-bench/bare-engine/target/bare-engine-0.1.0-SNAPSHOT.jar}
 [ -f "$JAR" ] || ./mvnw -q -B -DskipTests package
 [ -f "$BARE_JAR" ] || ./mvnw -q -B -f bench/bare-engine/pom.xml -DskipTests package
 PG_JAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
@@ -43,32 +51,51 @@ start_node() { # index port extra-args…
   pids+=($!)
 }
 
+if [ "${BARE_ONLY:-0}" != 1 ]; then
 echo "== Rectify, $CASES cases, $NODES node(s); load $(cut -d' ' -f1-3 /proc/loadavg)"
-start_node 1 18095 --rectify.embedded-postgres.port=$PG_PORT
-await http://127.0.0.1:18095/actuator/health
-nodes=http://127.0.0.1:18095
-$TOOL seed http://127.0.0.1:18095 "$CASES" "$SEED_THREADS"
+if [ -n "$SNAPSHOT" ] && [ -d "$SNAPSHOT/node1" ]; then
+  cp -a "$SNAPSHOT/node1" "$DATA/node1"
+  echo "seeded node copied from $SNAPSHOT"
+fi
+start_node 1 $PORT1 --rectify.embedded-postgres.port=$PG_PORT
+await http://127.0.0.1:$PORT1/actuator/health
+nodes=http://127.0.0.1:$PORT1
+if [ -z "$SNAPSHOT" ] || [ ! -d "$SNAPSHOT/node1" ]; then
+  # SEED=api reports and accepts each case over HTTP as a user would; SEED=app (default) goes through the same
+  # intake and acceptance code inside the application (demo profile's /api/demo/backlog), ten cases a commit
+  if [ "${SEED:-app}" = api ]; then $TOOL seed http://127.0.0.1:$PORT1 "$CASES" "$SEED_THREADS"
+  else $TOOL seed-in-app http://127.0.0.1:$PORT1 "$CASES" "$SEED_THREADS"; fi
+  if [ -n "$SNAPSHOT" ]; then
+    cleanup; pids=()
+    rm -rf "$SNAPSHOT" && mkdir -p "$SNAPSHOT" && cp -a "$DATA/node1" "$SNAPSHOT/node1"
+    echo "seeded node kept in $SNAPSHOT"
+    start_node 1 $PORT1 --rectify.embedded-postgres.port=$PG_PORT
+    await http://127.0.0.1:$PORT1/actuator/health
+  fi
+fi
 if [ "$NODES" = 2 ]; then
-  start_node 2 18096 --spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/postgres \
+  start_node 2 $PORT2 --spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/postgres \
     --spring.datasource.username=postgres --spring.datasource.password=postgres
-  await http://127.0.0.1:18096/actuator/health
-  nodes=$nodes,http://127.0.0.1:18096
+  await http://127.0.0.1:$PORT2/actuator/health
+  nodes=$nodes,http://127.0.0.1:$PORT2
 fi
 # a new database has no planner statistics (TECH-NOTES)
 psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -c analyze
 $TOOL drain jdbc:postgresql://127.0.0.1:$PG_PORT/postgres "$nodes" rectify
 cleanup; pids=()
+fi
+[ "${SKIP_BARE:-0}" = 1 ] && exit 0
 
 echo "== bare engine, $BARE_INSTANCES instances x 4 timers; load $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx$HEAP -jar "$BARE_JAR" --server.port=18099 --bare.data-dir=$DATA/bare >"$DATA/bare.log" 2>&1 &
+java -Xmx$HEAP -jar "$BARE_JAR" --server.port=$BARE_PORT --bare.data-dir=$DATA/bare >"$DATA/bare.log" 2>&1 &
 pids+=($!)
-until curl -s -o /dev/null http://127.0.0.1:18099/; do sleep 2; done
+until curl -s -o /dev/null http://127.0.0.1:$BARE_PORT/; do sleep 2; done
 left=$BARE_INSTANCES
 while [ "$left" -gt 0 ]; do
   n=$(( left < 1000 ? left : 1000 ))
-  curl -sf -X POST "http://127.0.0.1:18099/timers?n=$n" >/dev/null
+  curl -sf -X POST "http://127.0.0.1:$BARE_PORT/timers?n=$n" >/dev/null
   left=$(( left - n ))
 done
 BARE_PG=$(sed -n 4p "$DATA/bare/postgres/postmaster.pid")
 psql -q -h 127.0.0.1 -p "$BARE_PG" -U postgres -d postgres -c analyze
-$TOOL drain jdbc:postgresql://127.0.0.1:$BARE_PG/postgres http://127.0.0.1:18099 bare
+$TOOL drain jdbc:postgresql://127.0.0.1:$BARE_PG/postgres http://127.0.0.1:$BARE_PORT bare

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A few cases so the demo has something to show: fresh reports, a public report to check, and two cases
@@ -34,8 +35,10 @@ class DemoCases {
     private final Cases cases;
     private final CaseProcess process;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    DemoCases(Intake intake, Cases cases, CaseProcess process, JdbcClient jdbc) {
+    DemoCases(Intake intake, Cases cases, CaseProcess process, JdbcClient jdbc, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.intake = intake;
         this.cases = cases;
         this.process = process;
@@ -73,15 +76,49 @@ class DemoCases {
                     new ReportRequest.Reporter("patrol", "巡查员", null));
             long id = intake.report(request, "demo-" + title, PATROL).receipt().id();
             if (reportedAt != null) {
-                var c = cases.require(id);
-                CurrentUser handler = new CurrentUser(c.leadUnitCode() + "-handler", "经办人", List.of(c.leadUnitCode()),
-                        Set.of(c.leadUnitCode()));
-                process.complete(c, ProcessVariables.TASK_ACCEPT, "签收", handler,
-                        Map.of(ProcessVariables.ACCEPT_OUTCOME, "ACCEPT"));
+                accept(id);
             }
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    /** The lead unit's handler accepts (签收) the case, as on the API: its ladder is planned and its timers wait. */
+    private void accept(long caseId) {
+        var c = cases.require(caseId);
+        CurrentUser handler = new CurrentUser(c.leadUnitCode() + "-handler", "经办人", List.of(c.leadUnitCode()),
+                Set.of(c.leadUnitCode()));
+        process.complete(c, ProcessVariables.TASK_ACCEPT, "签收", handler, Map.of(ProcessVariables.ACCEPT_OUTCOME, "ACCEPT"));
+    }
+
+    /**
+     * BENCHMARK SEEDING (bench/timer-backlog.sh): {@code count} street-vending reports by the patrol, each accepted
+     * at once through the same intake and step code as the API, {@code perTransaction} cases to a commit (the API's
+     * two commits a case, each waiting for the disk, are what makes seeding 25 000 cases slow). Each report has a
+     * place of its own, {@code first} onwards, 1.1 km apart, so none repeats another. Returns the case ids.
+     */
+    List<Long> seedBacklog(int first, int count, int perTransaction) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int from = 0; from < count; from += perTransaction) {
+            int to = Math.min(count, from + perTransaction);
+            int batchStart = from;
+            ids.addAll(transactions.execute(status -> {
+                List<Long> batch = new java.util.ArrayList<>();
+                for (int n = batchStart; n < to; n++) {
+                    int place = first + n;
+                    ReportRequest request = new ReportRequest("STREET_VENDING", ReportSource.PATROL, Severity.GENERAL,
+                            "节后积压基准 " + place, "占道经营", new ReportRequest.Location("星河路88号",
+                                    java.math.BigDecimal.valueOf(2000 + place % 6000, 2),
+                                    java.math.BigDecimal.valueOf(10000 + place / 6000 % 100, 2), null),
+                            List.of(), new ReportRequest.Reporter("patrol", "巡查员", null));
+                    long id = intake.report(request, null, PATROL).receipt().id();
+                    accept(id);
+                    batch.add(id);
+                }
+                return batch;
+            }));
+        }
+        return ids;
     }
 
     private static OffsetDateTime workingDaysAgo(int days) {

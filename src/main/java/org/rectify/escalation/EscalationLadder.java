@@ -2,9 +2,11 @@ package org.rectify.escalation;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.rectify.calendar.TimeLimitUnit;
 import org.rectify.calendar.WorkingCalendar;
 import org.rectify.cases.CaseHistory;
@@ -161,6 +163,23 @@ public class EscalationLadder {
         return true;
     }
 
+    /**
+     * The steps already taken or skipped for the case's current round (and its transfer, once per case): when the
+     * ladder's timers fall due together, the later ones find the earlier steps done and need not redo their
+     * computations (rules, calendar, row lock) only to have {@link #take} refuse them. A read without the lock: a
+     * step missing here is still taken at most once by {@link #take}.
+     */
+    public Set<Step> stepsDone(RectificationCase c) {
+        long caseId = c.id();
+        Set<Step> done = EnumSet.noneOf(Step.class);
+        jdbc.sql("""
+                select step from escalation_step where case_id = :caseId
+                   and (round = :round or (round = :transferRound and step = 'TRANSFER'))""")
+                .param("caseId", caseId).param("round", c.deadlineRound()).param("transferRound", TRANSFER_ROUND)
+                .query(String.class).list().forEach(step -> done.add(Step.valueOf(step)));
+        return done;
+    }
+
     /** A step counts as late when it runs more than a few minutes after its moment (job pickup takes seconds). */
     static boolean late(OffsetDateTime dueAt, OffsetDateTime now) {
         return dueAt != null && now.isAfter(dueAt.plus(LATE_AFTER));
@@ -183,10 +202,13 @@ public class EscalationLadder {
 
     /**
      * 预警, at the moment it is actually taken: a warning that could only arrive after the deadline has lost its
-     * purpose (the urging notice says more) and is recorded as skipped, with the moment it was due.
+     * purpose (the urging notice says more) and is recorded as skipped, with the moment it was due. Like
+     * {@link #urge} and {@link #supervise} it takes the case as the caller read it, without its lock: these read only
+     * its deadline and its rules' facts (category, severity, source, reworks), which no ladder step changes, and
+     * {@link #take} locks the row before anything is written.
      */
-    public void warn(long caseId, OffsetDateTime dueAt, OffsetDateTime now) {
-        RectificationCase c = cases.require(caseId);
+    public void warn(RectificationCase c, OffsetDateTime dueAt, OffsetDateTime now) {
+        long caseId = c.id();
         if (!now.isBefore(c.deadline())) {
             skip(caseId, Step.WARNING, dueAt, "系统恢复运行时已过整改时限（" + Deadlines.format(c.deadline())
                     + "），改由催办通知书告知", now);
@@ -197,8 +219,8 @@ public class EscalationLadder {
     }
 
     /** 催办, saying how far past the deadline the case is at the moment the notice is actually issued. */
-    public void urge(long caseId, OffsetDateTime dueAt, OffsetDateTime now) {
-        RectificationCase c = cases.require(caseId);
+    public void urge(RectificationCase c, OffsetDateTime dueAt, OffsetDateTime now) {
+        long caseId = c.id();
         int overdue = overdueWorkingDays(c.deadline(), now);
         // The notice states the deadline itself, in the documents' own date format: the text only says how far past.
         String overdueText = overdue == 0 ? "已到整改期限仍未完成整改" : "已超过整改期限" + overdue + "个工作日仍未完成整改";
@@ -214,8 +236,8 @@ public class EscalationLadder {
      * or only until the close of the day it is issued. Returns the order's deadline, or empty if no order was issued
      * by this call (issued before, or the case no longer runs).
      */
-    public Optional<OffsetDateTime> supervise(long caseId, OffsetDateTime dueAt, OffsetDateTime now) {
-        RectificationCase c = cases.require(caseId);
+    public Optional<OffsetDateTime> supervise(RectificationCase c, OffsetDateTime dueAt, OffsetDateTime now) {
+        long caseId = c.id();
         OffsetDateTime orderDeadline = orderDeadline(policy(c), now);
         int overdue = overdueWorkingDays(c.deadline(), now);
         Map<String, Object> particulars = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectify.cases.Assignment;
@@ -94,16 +95,23 @@ class LadderCallbacks {
      * step is computed from the moment it is actually taken (see {@link EscalationLadder#urge}).
      */
     private void climbTo(DelegateExecution execution, Step target) {
-        long caseId = caseId(execution);
+        // read once for the whole climb: the business key names the case, and the steps only read its deadline and facts
+        RectificationCase c = caseOfProcess.of(execution);
+        long caseId = c.id();
         OffsetDateTime now = clock.now();
+        Set<Step> done = target == Step.WARNING ? Set.of() : ladder.stepsDone(c);
         for (Step step : Step.values()) {
             if (step.ordinal() > target.ordinal()) {
                 return;
             }
+            // the transfer's branch also tells the BPMN whether to wait, so it always runs
+            if (step != Step.TRANSFER && done.contains(step)) {
+                continue;
+            }
             switch (step) {
-                case WARNING -> ladder.warn(caseId, moment(execution, WARNING_AT), now);
-                case URGING -> ladder.urge(caseId, moment(execution, DEADLINE), now);
-                case SUPERVISION -> ladder.supervise(caseId, moment(execution, SUPERVISE_AT), now)
+                case WARNING -> ladder.warn(c, moment(execution, WARNING_AT), now);
+                case URGING -> ladder.urge(c, moment(execution, DEADLINE), now);
+                case SUPERVISION -> ladder.supervise(c, moment(execution, SUPERVISE_AT), now)
                         .ifPresent(orderDeadline -> {
                             execution.setVariable(ORDER_DEADLINE, Date.from(orderDeadline.toInstant()));
                             // The unit is owed the time the order gives it: no transfer before the order expires.

@@ -55,6 +55,7 @@ public final class TimerBacklog {
         TimerBacklog bench = new TimerBacklog();
         switch (args[0]) {
             case "seed" -> bench.seed(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "seed-in-app" -> bench.seedInApp(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "drain" -> bench.drain(args[1], List.of(args[2].split(",")), args[3].equals("bare"));
             default -> throw new IllegalArgumentException("seed | drain");
         }
@@ -100,6 +101,43 @@ public final class TimerBacklog {
         System.out.printf("seeded: %d cases accepted, %d failed, %.0f s, load %s%n", accepted.get(), failed.get(),
                 (System.nanoTime() - started) / 1e9, loadAverage());
     }
+
+    /**
+     * As {@link #seed}, through the demo profile's bulk seeding ({@code POST /api/demo/backlog}): the same intake and
+     * acceptance code inside the application, {@value #CHUNK} cases a call, ten to a transaction, no HTTP round trip
+     * and no commit per case.
+     */
+    void seedInApp(String rectify, int cases, int threads) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        // places no earlier run used in this data directory (a place repeats only after 600 000 cases)
+        int base = (int) (System.currentTimeMillis() / 1000 % 1_000_000);
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                for (int from = next.getAndAdd(CHUNK); from < cases; from = next.getAndAdd(CHUNK)) {
+                    int n = Math.min(CHUNK, cases - from);
+                    HttpResponse<String> r = post(rectify + "/api/demo/backlog", ADMIN,
+                            "{\"first\":" + (base + from) + ",\"cases\":" + n + ",\"perTransaction\":10}");
+                    if (r.statusCode() >= 300) {
+                        failed.addAndGet(n);
+                        System.err.println("backlog " + r.statusCode() + " " + r.body());
+                    } else if (accepted.addAndGet(n) % 1000 < CHUNK) {
+                        System.err.printf("seeded %d in %.0f s, load %s%n", accepted.get(), (System.nanoTime() - started) / 1e9, loadAverage());
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.DAYS);
+        System.out.printf("seeded in the app: %d cases accepted, %d failed, %.0f s, load %s%n", accepted.get(), failed.get(),
+                (System.nanoTime() - started) / 1e9, loadAverage());
+    }
+
+    private static final int CHUNK = 100;
 
     void drain(String jdbcUrl, List<String> nodes, boolean bare) throws Exception {
         OffsetDateTime movedTo = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(40);
@@ -242,7 +280,7 @@ public final class TimerBacklog {
 
     private HttpResponse<String> post(String url, String auth, String json) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(900))
                     .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
             if (auth != null) {
                 request.header("Authorization", auth);
