@@ -73,13 +73,15 @@ class CaseCountersIntegrationTests {
             String scope = viewer.scope(params);
             params.put("now", now);
             params.put("todayStart", Ledger.startOf(now.atZoneSameInstant(Texts.ZONE).toLocalDate()));
+            // other test classes of the shared context report on moved clocks: cases "reported" on later days
+            params.put("tomorrowStart", Ledger.startOf(now.atZoneSameInstant(Texts.ZONE).toLocalDate().plusDays(1)));
             params.put("weekStart", Ledger.startOf(now.atZoneSameInstant(Texts.ZONE).toLocalDate()
                     .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))));
             Map<String, Object> recount = jdbc.sql("select"
                     + " count(*) filter (where c.status not in ('REJECTED', 'CLOSED', 'VOIDED')) as open,"
                     + " count(*) filter (where c.status not in ('REJECTED', 'CLOSED', 'VOIDED', 'SUSPENDED') and c.deadline < :now) as overdue,"
                     + " count(*) filter (where c.status = 'CLOSED' and c.closed_at >= :weekStart) as closed_week,"
-                    + " count(*) filter (where c.created_at >= :todayStart) as reported_today"
+                    + " count(*) filter (where c.created_at >= :todayStart and c.created_at < :tomorrowStart) as reported_today"
                     + " from rectification_case c where " + scope).params(params).query().singleRow();
             Dashboard.View view = dashboard.build(viewer, directory.snapshot(), now);
 
