@@ -33,7 +33,9 @@ rectify_start=$(start_and_wait "$WORK/rectify.log" http://127.0.0.1:8080/actuato
   env RECTIFY_DATA_DIR="$WORK/rectify" SERVER_PORT=8080 java -Xmx$HEAP -jar "$RECTIFY_JAR" --spring.profiles.active=demo)
 echo "Rectify ready in ${rectify_start} s (load average: $(load)); ratio $(echo "scale=2; $rectify_start / $bare_start" | bc)"
 sleep 10 # the start's background work (demo data, timers) settles
-java -cp bench/bare-engine/target/classes org.rectify.bench.Load http://127.0.0.1:8080 http://127.0.0.1:8099 "$SECONDS_PER_PHASE" | grep '^|'
+postmaster() { head -1 "$WORK/$1/postgres/postmaster.pid"; }
+PIDS="bare:$(cat "$WORK/bare.log.pid"):$(postmaster bare),rectify:$(cat "$WORK/rectify.log.pid"):$(postmaster rectify)"
+java -Dload.pids="$PIDS" -cp bench/bare-engine/target/classes org.rectify.bench.Load http://127.0.0.1:8080 http://127.0.0.1:8099 "$SECONDS_PER_PHASE" | grep '^|'
 for app in bare rectify; do
   pid=$(cat "$WORK/$app.log.pid")
   echo "== heap of $app after the load: $(jcmd "$pid" GC.heap_info | head -2 | tr -s ' ' | tr '\n' ' ')"

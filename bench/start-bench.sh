@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Start to readiness on existing data, Rectify against the bare engine, alternating, ROUNDS times (issue 13).
+# Start to readiness on existing data, Rectify against the bare engine, alternating, ROUNDS times (issue 13): the bare
+# engine's fat jar, Rectify's fat jar as built, and Rectify as deployed for speed (deploy/class-data-archive.sh: the jar
+# extracted, with a class data sharing archive; made once here, not counted).
 # The first round also creates both data directories (initdb, schema, demo data) and is not counted.
 #   bench/start-bench.sh [rounds]     (SKIP_BUILD=1 to reuse the jars; RECTIFY_JAR=… to time another build)
 # Prints one line per start with the load average; each Rectify log (the phases' timestamps) stays under $WORK.
@@ -17,6 +19,8 @@ fi
 RECTIFY_JAR=${RECTIFY_JAR:-$(ls target/rectify-*.jar | grep -v original | head -1)}
 BARE_JAR=bench/bare-engine/target/bare-engine-0.1.0-SNAPSHOT.jar
 mkdir -p "$WORK"
+deploy/class-data-archive.sh "$RECTIFY_JAR" "$WORK/deploy" >/dev/null
+DEPLOYED_JAR="$WORK/deploy/$(basename "$RECTIFY_JAR")"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 # seconds from the java command to the first successful answer of $2 (POST when $3 = post); then stops the app
 timed_start() {
@@ -39,8 +43,13 @@ rectify() {
   timed_start "$WORK/rectify-$1.log" "http://127.0.0.1:$PORT/actuator/health/readiness" GET \
     env RECTIFY_DATA_DIR="$WORK/rectify" java -Xmx$HEAP -jar "$RECTIFY_JAR" --spring.profiles.active=demo --server.port=$PORT
 }
+rectify_cds() {
+  timed_start "$WORK/rectify-cds-$1.log" "http://127.0.0.1:$PORT/actuator/health/readiness" GET \
+    env RECTIFY_DATA_DIR="$WORK/rectify" java -Xmx$HEAP -XX:SharedArchiveFile="$WORK/deploy/rectify.jsa" -Xshare:on \
+    -jar "$DEPLOYED_JAR" --spring.profiles.active=demo --server.port=$PORT
+}
 echo "first starts (not counted): bare $(bare 0) s, Rectify $(rectify 0) s (load average: $(load))"
 for round in $(seq 1 "$ROUNDS"); do
-  b=$(bare "$round"); r=$(rectify "$round")
-  echo "round $round: bare ${b} s, Rectify ${r} s, ratio $(echo "scale=2; $r / $b" | bc) (load average: $(load))"
+  b=$(bare "$round"); r=$(rectify "$round"); c=$(rectify_cds "$round")
+  echo "round $round: bare ${b} s, Rectify fat jar ${r} s (ratio $(echo "scale=2; $r / $b" | bc)), Rectify extracted with CDS ${c} s (ratio $(echo "scale=2; $c / $b" | bc)) (load average: $(load))"
 done

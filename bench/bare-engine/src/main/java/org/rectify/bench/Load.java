@@ -34,8 +34,15 @@ public final class Load {
     private static final AtomicInteger PLACES = new AtomicInteger((int) (System.currentTimeMillis() / 1000 % 100_000));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Phase(String name, int threads, int done, int failed, double perSecond, double medianMs, double p99Ms, String load) {
+    record Phase(String name, int threads, int done, int failed, double perSecond, double medianMs, double p99Ms, String load,
+            double appCpuMs, double databaseCpuMs) {
     }
+
+    /**
+     * -Dload.pids=bare:JVM:POSTMASTER,rectify:JVM:POSTMASTER (bench/intake-bench.sh sets it): whose CPU each phase
+     * is charged, so that the table shows where a call's cost lies: in the application or in its database.
+     */
+    private final java.util.Map<String, long[]> pids = new java.util.HashMap<>();
 
     public static void main(String[] args) throws Exception {
         String rectify = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
@@ -45,6 +52,12 @@ public final class Load {
     }
 
     void run(String rectify, String bare, int seconds) throws Exception {
+        for (String pair : System.getProperty("load.pids", "").split(",")) {
+            String[] parts = pair.split(":");
+            if (parts.length == 3) {
+                pids.put(parts[0], new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+            }
+        }
         String patrol = basic("patrol:demo");
         String handler = basic("cgj-handler:demo");
         List<Phase> phases = new ArrayList<>();
@@ -72,6 +85,8 @@ public final class Load {
     private Phase phase(String name, int threads, int seconds, Function<Integer, HttpResponse<String>> call,
             ConcurrentLinkedQueue<String> ids) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long[] server = pids.get(name.startsWith("bare") ? "bare" : "rectify");
+        long[] cpuBefore = server == null ? null : ServerCpu.of(server[0], server[1]);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -106,19 +121,29 @@ public final class Load {
         Collections.sort(sorted);
         double median = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2) / 1e6;
         double p99 = sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6;
-        Phase phase = new Phase(name, threads, sorted.size(), failed.get(), sorted.size() / elapsed, median, p99, loadAverage());
+        double appCpu = Double.NaN;
+        double databaseCpu = Double.NaN;
+        if (cpuBefore != null && !sorted.isEmpty()) {
+            long[] cpuAfter = ServerCpu.of(server[0], server[1]);
+            appCpu = (cpuAfter[0] - cpuBefore[0]) * ServerCpu.MS_PER_TICK / sorted.size();
+            databaseCpu = (cpuAfter[1] - cpuBefore[1]) * ServerCpu.MS_PER_TICK / sorted.size();
+        }
+        Phase phase = new Phase(name, threads, sorted.size(), failed.get(), sorted.size() / elapsed, median, p99, loadAverage(),
+                appCpu, databaseCpu);
         System.err.println(phase);
         return phase;
     }
 
     private static void print(List<Phase> phases) {
-        System.out.println("| phase | threads | done | failed | per second | median ms | p99 ms | ratio to bare | load average |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| phase | threads | done | failed | per second | median ms | p99 ms | ratio to bare "
+                + "| CPU ms per call: app JVM / its PostgreSQL | load average |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < phases.size(); i++) {
             Phase p = phases.get(i);
             String ratio = p.name().startsWith("Rectify") ? "%.2f".formatted(p.perSecond() / phases.get(i - 1).perSecond()) : "";
-            System.out.printf("| %s | %d | %d | %d | %.1f | %.1f | %.1f | %s | %s |%n", p.name(), p.threads(), p.done(), p.failed(),
-                    p.perSecond(), p.medianMs(), p.p99Ms(), ratio, p.load());
+            String cpu = Double.isNaN(p.appCpuMs()) ? "" : "%.1f / %.1f".formatted(p.appCpuMs(), p.databaseCpuMs());
+            System.out.printf("| %s | %d | %d | %d | %.1f | %.1f | %.1f | %s | %s | %s |%n", p.name(), p.threads(), p.done(), p.failed(),
+                    p.perSecond(), p.medianMs(), p.p99Ms(), ratio, cpu, p.load());
         }
     }
 
