@@ -32,7 +32,16 @@ class CaseOfProcess {
      * delegates ask for it one after another).
      */
     long id(DelegateExecution execution) {
-        return TransactionMemo.get("workflow.caseIdOf:" + execution.getProcessBusinessKey(), () -> of(execution).id());
+        return TransactionMemo.get(key(execution.getProcessBusinessKey()), () -> of(execution).id());
+    }
+
+    /** Tells this transaction's later lookups the id of a case number already read (a start, the step gate). */
+    static void remember(String caseNumber, long id) {
+        TransactionMemo.get(key(caseNumber), () -> id);
+    }
+
+    private static String key(String caseNumber) {
+        return "workflow.caseIdOf:" + caseNumber;
     }
 
     RectificationCase of(DelegateTask task) {

@@ -117,6 +117,7 @@ public class StepGate {
         if (c == null || !task.processInstanceId().equals(c.processInstanceId())) {
             throw DomainException.conflict("no-case-for-task", "该任务不属于任何案件，不能办理");
         }
+        CaseOfProcess.remember(c.caseNumber(), c.id());
         return cases.lock(c.id());
     }
 
