@@ -39,15 +39,25 @@ class AuditListeners {
         keep(act);
     }
 
-    /** A done act is kept only once it is really done: after its transaction commits (at once if there is none). */
+    /**
+     * A done act is kept only once it is really done: after its transaction commits (at once if there is none). Inside
+     * a write request it is written with the request's WRITE line, in one audit transaction ({@link RequestLines}).
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true,
             condition = "#act.outcome() == T(org.rectify.shared.AuditedAct$Outcome).DONE")
     void done(AuditedAct act) {
-        keep(act);
+        AuditEntry entry = entryOf(act);
+        if (!RequestLines.add(entry)) {
+            log.record(entry);
+        }
     }
 
     private void keep(AuditedAct act) {
-        log.record(new AuditEntry("ACT", act.action(), act.actor(), act.outcome().name(), act.caseId(), null, null,
-                null, null, null, act.detail()));
+        log.record(entryOf(act));
+    }
+
+    private static AuditEntry entryOf(AuditedAct act) {
+        return new AuditEntry("ACT", act.action(), act.actor(), act.outcome().name(), act.caseId(), null, null,
+                null, null, null, act.detail());
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes and reads {@code audit_event}. Every write is a transaction of its own that does nothing else: a refusal is
- * kept although the work it refused rolls back, and the global chain's lock (see V13) is held only for one insert.
+ * kept although the work it refused rolls back, and the global chain's lock (see V13) is held only for the inserts of
+ * that transaction (one line, or the few lines of one request) and its commit.
  */
 @Component
 class AuditLog {
@@ -29,12 +30,50 @@ class AuditLog {
 
     /** The chain columns are filled in by the database (trigger audit_event_chain). */
     void record(AuditEntry entry) {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+        ownTransaction.executeWithoutResult(status -> insert(entry, OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    /**
+     * Several lines in one transaction of their own that does nothing else, in the given order (a request's done acts
+     * and its WRITE line): one commit instead of one per line. If it fails, each line is tried again on its own, so
+     * one bad line does not take the others with it.
+     */
+    void recordTogether(List<Pending> entries) {
+        if (entries.size() == 1) {
+            ownTransaction.executeWithoutResult(status -> insert(entries.get(0).entry(), entries.get(0).at()));
+            return;
+        }
+        try {
+            ownTransaction.executeWithoutResult(status -> entries.forEach(p -> insert(p.entry(), p.at())));
+        } catch (RuntimeException together) {
+            RuntimeException first = null;
+            for (Pending p : entries) {
+                try {
+                    ownTransaction.executeWithoutResult(status -> insert(p.entry(), p.at()));
+                } catch (RuntimeException alone) {
+                    first = first == null ? alone : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
+    /** A line kept at {@code at}, written later. */
+    record Pending(AuditEntry entry, OffsetDateTime at) {
+        Pending(AuditEntry entry) {
+            this(entry, OffsetDateTime.now(ZoneOffset.UTC));
+        }
+    }
+
+    private void insert(AuditEntry entry, OffsetDateTime at) {
+        jdbc.sql("""
                 insert into audit_event (occurred_at, category, action, actor, outcome, case_id, http_method,
                                          path, http_status, client_address, user_agent, detail)
                 values (:at, :category, :action, :actor, :outcome, :caseId, :method, :path, :status, :address,
                         :agent, :detail)""")
-                .param("at", OffsetDateTime.now(ZoneOffset.UTC))
+                .param("at", at)
                 .param("category", entry.category())
                 .param("action", cut(entry.action(), 80))
                 .param("actor", cut(entry.actor() == null || entry.actor().isBlank() ? "匿名" : entry.actor(), 100))
@@ -46,7 +85,7 @@ class AuditLog {
                 .param("address", cut(entry.clientAddress(), 100))
                 .param("agent", cut(entry.userAgent(), 300))
                 .param("detail", cut(entry.detail(), 2000))
-                .update());
+                .update();
     }
 
     /** A page of the log, newest first, filtered by whatever the reader gave. */

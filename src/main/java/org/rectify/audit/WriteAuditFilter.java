@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,18 +70,22 @@ class WriteAuditFilter extends OncePerRequestFilter {
         String actor = sessions.claimedUserId(request).orElse(null);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean failed = true;
+        boolean collecting = RequestLines.open();
         try {
             chain.doFilter(request, response);
             failed = false;
         } finally {
             int status = failed ? 500 : response.getStatus();
+            List<AuditLog.Pending> lines = new ArrayList<>(collecting ? RequestLines.close() : List.of());
             try {
-                log.record(new AuditEntry("WRITE", actionOf(path), status == 401 ? claimed(actor) : actor,
-                        outcomeOf(status), caseOf(path), request.getMethod(), path, status, request.getRemoteAddr(),
-                        request.getHeader("User-Agent"), null));
+                lines.add(new AuditLog.Pending(new AuditEntry("WRITE", actionOf(path),
+                        status == 401 ? claimed(actor) : actor, outcomeOf(status), caseOf(path), request.getMethod(),
+                        path, status, request.getRemoteAddr(), request.getHeader("User-Agent"), null)));
+                // the acts the request did (committed already) and its WRITE line: one audit transaction, one commit
+                log.recordTogether(lines);
             } catch (RuntimeException e) {
                 // The answer has been given; losing the line must be loud, and must not turn a done act into an error.
-                logger.error("Could not write the audit line for {} {}", request.getMethod(), path, e);
+                logger.error("Could not write the audit lines ({}) for {} {}", lines.size(), request.getMethod(), path, e);
             }
         }
     }

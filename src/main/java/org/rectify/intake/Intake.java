@@ -146,7 +146,8 @@ public class Intake {
         if (key != null && key.length() > 200) {
             throw DomainException.invalid("idempotency-key-too-long", "Idempotency-Key 不能超过 200 个字符");
         }
-        String requestHash = hash(report);
+        // only a key's replay compares the content: a report without a key is not serialised a second time
+        String requestHash = key == null ? null : hash(report);
         if (key != null) {
             Optional<Result> earlier = replay(user, key, requestHash);
             if (earlier.isPresent()) {

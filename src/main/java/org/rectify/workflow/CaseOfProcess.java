@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.rectify.cases.Cases;
 import org.rectify.cases.RectificationCase;
+import org.rectify.shared.TransactionMemo;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +27,21 @@ class CaseOfProcess {
                 "No case numbered " + number + " for process instance " + execution.getProcessInstanceId()));
     }
 
+    /**
+     * Only the id: a case number names one case for good, so within a transaction it is looked up once (a step's
+     * delegates ask for it one after another).
+     */
     long id(DelegateExecution execution) {
-        return of(execution).id();
+        return TransactionMemo.get(key(execution.getProcessBusinessKey()), () -> of(execution).id());
+    }
+
+    /** Tells this transaction's later lookups the id of a case number already read (a start, the step gate). */
+    static void remember(String caseNumber, long id) {
+        TransactionMemo.get(key(caseNumber), () -> id);
+    }
+
+    private static String key(String caseNumber) {
+        return "workflow.caseIdOf:" + caseNumber;
     }
 
     RectificationCase of(DelegateTask task) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,9 +31,13 @@ public class CaseProcess {
     private final ProcessFacts facts;
     private final StepGate gate;
     private final TransactionTemplate transactions;
+    /** ACT_RU_TASK, with the engine's table prefix if one is configured. */
+    private final String taskTable;
 
     CaseProcess(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-            ProcessFacts facts, StepGate gate, PlatformTransactionManager transactionManager) {
+            ManagementService managementService, ProcessFacts facts, StepGate gate,
+            PlatformTransactionManager transactionManager) {
+        this.taskTable = managementService.getTableName(Task.class);
         this.gate = gate;
         this.transactions = new TransactionTemplate(transactionManager);
         this.runtimeService = runtimeService;
@@ -43,6 +48,7 @@ public class CaseProcess {
 
     /** Starts the process in the caller's transaction; the case number is the business key. */
     public String start(RectificationCase c) {
+        CaseOfProcess.remember(c.caseNumber(), c.id());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY,
                 c.caseNumber(), facts.of(c));
         return instance.getId();
@@ -80,8 +86,18 @@ public class CaseProcess {
             return Optional.empty();
         }
         // One task at a time: the case's steps are sequential; ladder timers create no tasks.
-        return taskService.createTaskQuery().processInstanceId(c.processInstanceId()).active().list().stream()
-                .findFirst();
+        if (identityService.getCurrentAuthentication() != null) {
+            // someone's engine authorizations apply: the task query filters by them
+            return taskService.createTaskQuery().processInstanceId(c.processInstanceId()).active().list().stream()
+                    .findFirst();
+        }
+        // Unauthenticated (every step's own lookup): the same rows as the task query above, by a native query. The
+        // task query builds its large dynamic SQL (MyBatis/OGNL) at every call, 6–7 % of a step's CPU, measured.
+        return taskService.createNativeTaskQuery()
+                .sql("select * from " + taskTable + " where PROC_INST_ID_ = #{processInstanceId}"
+                        + " and SUSPENSION_STATE_ = 1 order by ID_")
+                .parameter("processInstanceId", c.processInstanceId())
+                .list().stream().findFirst();
     }
 
     /** The task's name carries the case number for Tasklist's list; the step's own name is before the colon. */

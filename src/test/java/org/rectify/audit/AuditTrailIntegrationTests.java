@@ -110,6 +110,32 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void aStepDoneThroughTheApiKeepsItsActAndItsWriteLineOneAfterTheOtherAndARefusedOneKeepsBoth() {
+        Api api = new Api(rest);
+        long caseId = api.reportCase(api.patrolReport("STREET_VENDING", "GENERAL")).get("id").asLong();
+        // 城管局's case: 交警大队's handler may not even see it; the refused request is kept all the same
+        assertThat(api.post("jjdd-handler", "/api/cases/" + caseId + "/accept", null).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(api.post("cgj-handler", "/api/cases/" + caseId + "/accept", null).getStatusCode().value())
+                .isEqualTo(200);
+
+        java.util.List<Map<String, Object>> lines = jdbc.sql("""
+                select chain_seq, category, action, actor, outcome, http_status from audit_event
+                where case_id = :id order by chain_seq""").param("id", caseId).query().listOfRows();
+        java.util.List<String> told = lines.stream().map(l -> l.get("category") + " " + l.get("action") + " "
+                + l.get("actor") + " " + l.get("outcome") + " " + l.get("http_status")).toList();
+        assertThat(told).containsSubsequence(
+                "WRITE http.write jjdd-handler REFUSED 403",
+                "ACT case.accept cgj-handler DONE null",
+                "WRITE http.write cgj-handler DONE 200");
+        // the done act and its request's line are written in one audit transaction: nothing comes between them
+        int done = told.indexOf("ACT case.accept cgj-handler DONE null");
+        assertThat(((Number) lines.get(done + 1).get("chain_seq")).longValue())
+                .isEqualTo(((Number) lines.get(done).get("chain_seq")).longValue() + 1);
+        assertThat(integrityOf("audit_event").get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
     void onlyAdministratorsReadTheAuditLogAndTheIntegrityCheck() {
         Api api = new Api(rest);
         assertThat(api.get("dispatcher", "/api/admin/audit").getStatusCode().value()).isEqualTo(403);

@@ -301,6 +301,8 @@ public final class Chromium implements AutoCloseable {
 
         @Override
         public void beforeEach(ExtensionContext context) {
+            // registered on an instance field, the extension never gets beforeAll: check here too
+            assumeInstalled();
             String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
             current = start(Integer.parseInt(port), width, height, patience, folder, prefix);
         }
