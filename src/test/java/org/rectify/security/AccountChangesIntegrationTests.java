@@ -34,12 +34,16 @@ class AccountChangesIntegrationTests {
         // no group yet: signed in, but not an administrator
         assertThat(auditLog(id).getStatusCode().value()).isEqualTo(403);
 
+        assertThat(engineRestTasks(id).getStatusCode().value()).isEqualTo(403);
+
         identityService.createMembership(id, Roles.ADMIN_GROUP);
         assertThat(auditLog(id).getStatusCode().value()).isEqualTo(200);
+        assertThat(engineRestTasks(id).getStatusCode().value()).as("Camunda's own REST door").isEqualTo(200);
 
         identityService.deleteMembership(id, Roles.ADMIN_GROUP);
-        // within the minute the proved password is remembered: the groups are still read again
+        // within the minute the proved password is remembered: the groups are still read again, at every door
         assertThat(auditLog(id).getStatusCode().value()).isEqualTo(403);
+        assertThat(engineRestTasks(id).getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
@@ -65,6 +69,10 @@ class AccountChangesIntegrationTests {
 
     private ResponseEntity<String> auditLog(String user) {
         return rest.withBasicAuth(user, PASSWORD).getForEntity("/api/admin/audit?size=1", String.class);
+    }
+
+    private ResponseEntity<String> engineRestTasks(String user) {
+        return rest.withBasicAuth(user, PASSWORD).getForEntity("/engine-rest/task?maxResults=1", String.class);
     }
 
     private String newAccount(String firstName, String lastName) {
