@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rectify.RectifyApplication;
+import org.rectify.support.FreePorts;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,9 +53,7 @@ class DatabaseOutageFaultTests {
     @BeforeAll
     static void start() throws IOException {
         dataDir = Files.createTempDirectory("rectify-outage");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            dbPort = socket.getLocalPort();
-        }
+        dbPort = FreePorts.any();
         postgres = startPostgres();
         app = new SpringApplicationBuilder(RectifyApplication.class)
                 .profiles("demo", "test")

@@ -3,7 +3,6 @@ package org.rectify.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.rectify.support.FreePorts;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -44,7 +44,7 @@ class ClassDataArchiveSeparateStartTests {
         Path archive = deploy.resolve("rectify.jsa");
         assertThat(archive).isNotEmptyFile();
 
-        int port = freePort();
+        int port = FreePorts.any();
         Path data = Files.createTempDirectory("rectify-cds-data");
         Path classLog = deploy.resolve("class-load.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -98,11 +98,5 @@ class ClassDataArchiveSeparateStartTests {
     private static String tail(Path log) throws IOException {
         String text = Files.exists(log) ? Files.readString(log) : "";
         return text.substring(Math.max(0, text.length() - 3000));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

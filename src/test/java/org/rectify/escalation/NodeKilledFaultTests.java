@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rectify.RectifyApplication;
+import org.rectify.support.FreePorts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -59,7 +59,7 @@ class NodeKilledFaultTests {
         db = JdbcClient.create(new DriverManagerDataSource(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
         // one after the other: the first seeds the demo organisation, the second finds it
         for (int i = 0; i < 2; i++) {
-            int port = freePort();
+            int port = FreePorts.any();
             ports.add(port);
             nodes.add(startNode(port, i));
             awaitUp(port);
@@ -88,11 +88,6 @@ class NodeKilledFaultTests {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void awaitUp(int port) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
